@@ -1,0 +1,11 @@
+export * from './signature.ts';
+export * from './crypto.ts';
+export * from './xml.ts';
+export * from './inbound.ts';
+export * from './reply.ts';
+export * from './callback.ts';
+export * from './errcodes.ts';
+export * from './client/http.ts';
+export * from './client/client.ts';
+export * from './client/token-provider.ts';
+export type * from './client/types.ts';
