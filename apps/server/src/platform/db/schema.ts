@@ -1,0 +1,5 @@
+// Every table, gathered for drizzle-kit and the typed client. Each module owns its own file.
+export * from '../../modules/accounts/accounts.table.ts';
+export * from '../../modules/fans/fans.table.ts';
+export * from '../../modules/inbox/messages.table.ts';
+export * from '../../modules/replies/replies.table.ts';
