@@ -47,7 +47,7 @@ async function createOnServer(serverUrl: string): Promise<TestDatabase> {
       await admin.query(`create database ${template}`);
       const url = withDatabase(serverUrl, template);
       const db = await openPostgres(url, 1);
-      await migrateDatabase(db, url);
+      await migrateDatabase(db);
       await db.close();
     }
     await admin.query(`create database ${name} template ${template}`);

@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { acquireLockFile } from './lock-file.ts';
+import { PgliteThread } from './pglite-thread.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -57,48 +54,31 @@ export interface PgliteDatabase extends Database {
   dump(): Promise<Blob>;
 }
 
-/** Opens the embedded database (PostgreSQL in WASM, in process). */
+/** Opens the embedded database (PostgreSQL in WASM) in its own thread. */
 export async function openPglite(options: PgliteOptions = {}): Promise<PgliteDatabase> {
   const release = options.dataDir ? acquireLockFile(`${options.dataDir}.lock`) : () => {};
-  let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: { pg_trgm } });
+    const thread = await PgliteThread.start({
+      dataDir: options.dataDir,
+      loadDataDir: options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined,
+    });
+    return { ...thread.database(release), kind: 'pglite' };
   } catch (error) {
     release();
     throw error;
   }
-  const orm = drizzlePglite({ client, schema }) as unknown as Orm;
-  const run = async <T>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows;
-  return {
-    kind: 'pglite',
-    orm,
-    query: run,
-    async transaction(fn) {
-      return client.transaction(async (tx) => fn({ query: async <T>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows }));
-    },
-    async listen(channel, handler) {
-      const unsubscribe = await client.listen(channel, handler);
-      return async () => unsubscribe();
-    },
-    async notify(channel, payload) {
-      await client.query('select pg_notify($1, $2)', [channel, payload]);
-    },
-    async dump() {
-      return client.dumpDataDir('none');
-    },
-    async close() {
-      try {
-        await client.close();
-      } finally {
-        release();
-      }
-    },
-  };
 }
+
+const INT8_OID = 20;
+/** int8 as a number when it fits exactly, else as text — the same rule the embedded database uses. */
+const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+  oid === INT8_OID
+    ? (value: string) => (Number.isSafeInteger(Number(value)) ? Number(value) : value)
+    : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
 
 /** Connects to a PostgreSQL server. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: { getTypeParser } });
   pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
   const orm = drizzlePg({ client: pool, schema }) as unknown as Orm;
   let listener: pg.Client | null = null;
@@ -153,29 +133,30 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   };
 }
 
-/** Applies pending migrations. On PostgreSQL an advisory lock keeps two starting processes from racing. */
-export async function migrateDatabase(db: Database, url?: string): Promise<void> {
-  if (db.kind === 'pglite') {
-    await db.query('create extension if not exists pg_trgm');
-    await migratePglite(db.orm as never, { migrationsFolder: MIGRATIONS_FOLDER });
-    return;
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('select pg_advisory_lock(7243001)');
-    await client.query('create extension if not exists pg_trgm');
-    await migratePg(drizzlePg({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
-  } finally {
-    await client.query('select pg_advisory_unlock(7243001)').catch(() => {});
-    await client.end();
-  }
+/**
+ * Applies pending migrations (drizzle-kit's SQL files, drizzle's bookkeeping table) in one transaction.
+ * On PostgreSQL an advisory lock inside it keeps two starting processes from racing.
+ */
+export async function migrateDatabase(db: Database): Promise<void> {
+  const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  await db.transaction(async (tx) => {
+    if (db.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(7243001)');
+    await tx.query('create extension if not exists pg_trgm');
+    await tx.query('create schema if not exists drizzle');
+    await tx.query('create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)');
+    const [last] = await tx.query<{ created_at: string }>('select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1');
+    for (const migration of migrations) {
+      if (last && Number(last.created_at) >= migration.folderMillis) continue;
+      for (const statement of migration.sql) if (statement.trim()) await tx.query(statement);
+      await tx.query('insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)', [migration.hash, migration.folderMillis]);
+    }
+  });
 }
 
 export async function openDatabase(config: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number }): Promise<Database> {
   const db = config.kind === 'pglite' ? await openPglite({ dataDir: config.dataDir }) : await openPostgres(config.url, config.poolSize);
   try {
-    await migrateDatabase(db, config.kind === 'postgres' ? config.url : undefined);
+    await migrateDatabase(db);
   } catch (error) {
     await db.close();
     throw error;
