@@ -155,53 +155,7 @@ function fanTouches(batch: InboundRecord[]): FanTouch[] {
   return [...touches.values()];
 }
 
-// One round trip per batch. Data-modifying CTEs see each other only through RETURNING: the message insert
-// joins the fans upsert's returned ids. A fan first seen through a message (followed before we were
-// connected) is created as subscribed: WeChat only delivers messages from followers.
-const INSERT_BATCH = `
-with fan_rows as (
-  select * from jsonb_to_recordset($2::jsonb) as f(
-    account_id int, openid text, last_interaction_at timestamptz, last_message_at timestamptz,
-    subscribed boolean, subscription_changed_at timestamptz, subscribe_scene text, qr_scene text)
-),
-upserted as (
-  insert into fans as f (account_id, openid, subscribed, subscribed_at, first_subscribed_at, unsubscribed_at,
-                         subscription_changed_at, subscribe_scene, qr_scene, last_interaction_at, last_message_at)
-  select account_id, openid, coalesce(subscribed, true),
-         case when subscribed then subscription_changed_at end,
-         case when subscribed then subscription_changed_at end,
-         case when not subscribed then subscription_changed_at end,
-         subscription_changed_at, subscribe_scene, qr_scene, last_interaction_at, last_message_at
-    from fan_rows
-  on conflict (account_id, openid) do update set
-    last_interaction_at = greatest(f.last_interaction_at, excluded.last_interaction_at),
-    last_message_at = greatest(f.last_message_at, excluded.last_message_at),
-    subscribed = case when excluded.subscription_changed_at >= coalesce(f.subscription_changed_at, '-infinity')
-                      then excluded.subscribed else f.subscribed end,
-    subscribed_at = case when excluded.subscribed and excluded.subscription_changed_at >= coalesce(f.subscription_changed_at, '-infinity')
-                         then excluded.subscription_changed_at else f.subscribed_at end,
-    first_subscribed_at = coalesce(f.first_subscribed_at, excluded.first_subscribed_at),
-    unsubscribed_at = case when excluded.subscribed = false and excluded.subscription_changed_at >= coalesce(f.subscription_changed_at, '-infinity')
-                           then excluded.subscription_changed_at else f.unsubscribed_at end,
-    subscribe_scene = case when excluded.subscribed and excluded.subscription_changed_at >= coalesce(f.subscription_changed_at, '-infinity')
-                           then coalesce(excluded.subscribe_scene, f.subscribe_scene) else f.subscribe_scene end,
-    qr_scene = case when excluded.subscribed and excluded.subscription_changed_at >= coalesce(f.subscription_changed_at, '-infinity')
-                    then coalesce(excluded.qr_scene, f.qr_scene) else f.qr_scene end,
-    subscription_changed_at = greatest(f.subscription_changed_at, excluded.subscription_changed_at),
-    updated_at = now()
-  returning id, account_id, openid
-),
-inserted as (
-  insert into messages (account_id, fan_id, direction, dedupe_key, msg_id, msg_type, event, event_key, content,
-                        payload, reply, reply_source, sent_at)
-  select b.account_id, u.id, 'in', b.dedupe_key, b.msg_id, b.msg_type, b.event, b.event_key, b.content,
-         b.payload, b.reply, b.reply_source, b.sent_at
-    from jsonb_to_recordset($1::jsonb) as b(
-      i int, account_id int, openid text, dedupe_key text, msg_id text, msg_type text, event text, event_key text,
-      content text, payload jsonb, reply jsonb, reply_source text, sent_at timestamptz)
-    join upserted u on u.account_id = b.account_id and u.openid = b.openid
-   order by b.i
-  on conflict (account_id, dedupe_key) where dedupe_key is not null do nothing
-  returning account_id, dedupe_key
-)
-select account_id, dedupe_key from inserted`;
+// One round trip per batch: the statement lives in migration 0001 as a function, so it is planned once per
+// session. Data-modifying CTEs see each other only through RETURNING: the message insert joins the fans
+// upsert's returned ids.
+const INSERT_BATCH = 'select out_account_id as account_id, out_dedupe_key as dedupe_key from zg_ingest_pushes($1::jsonb, $2::jsonb)';
