@@ -3,17 +3,13 @@
 // the same messages by the same load generator. Prints figures and ends with one JSON line.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildXml, CallbackCodec, computeMsgSignature, computeSignature, generateEncodingAesKey, MessageCrypto, parseXml, text } from '@zhanggui/wechat';
-import { loadConfig } from '../../apps/server/src/config.ts';
-import { createPlatform } from '../../apps/server/src/app.ts';
-import { openDatabase } from '../../apps/server/src/platform/db/database.ts';
 import { freePort, startPostgresServer } from '../../apps/server/src/testing/postgres-server.ts';
+import { ServerEnvironment } from '../../apps/server/src/testing/server-process.ts';
 import { percentile, runLoad, type LoadRequest } from './load.ts';
 
 const { values } = parseArgs({
@@ -37,7 +33,6 @@ const account = {
   encodingAesKey: generateEncodingAesKey(),
   originalId: 'gh_b3c4d5e6f7a8',
 };
-const masterKey = randomBytes(32).toString('hex');
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 let msgId = 6_000_000_000_000_000_000n;
@@ -80,24 +75,22 @@ function countGoodAnswers(bodies: string[]): number {
   return good;
 }
 
-function waitForLine(child: ChildProcess, pattern: RegExp): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (pattern.test(output)) resolve();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${output}`)));
-  });
-}
-
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (pattern.test(output)) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${output}`)));
+  });
 }
 
 interface Figures {
@@ -123,37 +116,29 @@ async function measure(origin: string, path: string): Promise<Figures> {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-async function runOurs(kind: 'pglite' | 'postgres', databaseUrl?: string): Promise<Figures> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'zg-bench-'));
-  const env = { MASTER_KEY: masterKey, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
-  // Seed the account and its rules, then hand the database to the server process.
-  const seeder = await createPlatform(loadConfig({}, { ...env, NODE_ENV: 'test' } as never));
-  const created = await seeder.accounts.create({ name: 'bench', ...account, messageMode: 'safe' });
-  await seeder.replies.create(created.id, { name: '默认', trigger: 'default', replies: [{ type: 'text', content: '收到，稍后回复您' }] });
-  await seeder.replies.create(created.id, { name: '营业时间', trigger: 'keyword', keywords: [{ text: '营业时间', match: 'exact' }], replies: [{ type: 'text', content: '每天 9:00–21:00' }] });
-  await seeder.replies.create(created.id, { name: '牛仔裤', trigger: 'keyword', keywords: [{ text: '牛仔裤', match: 'contains' }], replies: [{ type: 'news', articles: [{ title: '新款牛仔裤', url: 'https://shop.example.com/jeans' }] }] });
-  await seeder.close();
-
-  const port = await freePort();
-    // ZG_BENCH_PROFILE=<dir> writes a CPU profile of the server process there.
-  const profile = process.env.ZG_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ZG_BENCH_PROFILE}`] : [];
-  const server = spawn(process.execPath, [...profile, join(repo, 'apps/server/bin/zhanggui.mjs'), 'start', '--port', String(port)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+async function runOurs(databaseUrl?: string): Promise<Figures> {
+  const environment = new ServerEnvironment({ databaseUrl });
+  const accountId = await environment.seed(async (platform) => {
+    const created = await platform.accounts.create({ name: 'bench', ...account, messageMode: 'safe' });
+    await platform.replies.create(created.id, { name: '默认', trigger: 'default', replies: [{ type: 'text', content: '收到，稍后回复您' }] });
+    await platform.replies.create(created.id, { name: '营业时间', trigger: 'keyword', keywords: [{ text: '营业时间', match: 'exact' }], replies: [{ type: 'text', content: '每天 9:00–21:00' }] });
+    await platform.replies.create(created.id, { name: '牛仔裤', trigger: 'keyword', keywords: [{ text: '牛仔裤', match: 'contains' }], replies: [{ type: 'news', articles: [{ title: '新款牛仔裤', url: 'https://shop.example.com/jeans' }] }] });
+    return created.id;
   });
+  // ZG_BENCH_PROFILE=<dir> writes a CPU profile of the server process there.
+  const profile = process.env.ZG_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ZG_BENCH_PROFILE}`] : [];
+  const server = await environment.spawn({ execArgv: profile });
   try {
-    await waitForLine(server, /listening on/);
-    const figures = await measure(`http://127.0.0.1:${port}`, `/wx/${created.id}`);
-    await stop(server);
+    const figures = await measure(server.url, `/wx/${accountId}`);
+    await server.stop();
     // Everything answered is stored: count the rows.
-    const db = await openDatabase(databaseUrl ? { kind: 'postgres', url: databaseUrl, poolSize: 1 } : { kind: 'pglite', dataDir: join(dataDir, 'pglite') });
+    const db = await environment.open();
     const [row] = await db.query<{ n: number }>('select count(*)::int as n from messages');
     await db.close();
     return { ...figures, stored: row!.n };
   } finally {
-    await stop(server);
-    rmSync(dataDir, { recursive: true, force: true });
-    void kind;
+    await server.stop();
+    environment.cleanup();
   }
 }
 
@@ -188,12 +173,12 @@ console.log(`bench/webhook: ${REQUESTS} safe-mode text pushes (+${WARMUP} warm-u
 
 const results: Record<string, Figures> = {};
 if (want('peer')) results.peer = await runPeer();
-if (want('pglite')) results.pglite = await runOurs('pglite');
+if (want('pglite')) results.pglite = await runOurs();
 if (want('postgres')) {
   const server = await startPostgresServer();
   if (server) {
     try {
-      results.postgres = await runOurs('postgres', await freshDatabase(server.url));
+      results.postgres = await runOurs(await freshDatabase(server.url));
     } finally {
       await server.stop();
     }
