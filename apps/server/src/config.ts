@@ -29,6 +29,8 @@ const schema = z.object({
   SERVICES: z.string().default('web,worker,cron'),
   /** A name for this process in leases and logs. */
   NODE_NAME: z.string().optional(),
+  /** `zhanggui demo`: where the in-process WeChat emulator listens. */
+  EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(9000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -46,6 +48,7 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   services: Set<'web' | 'worker' | 'cron'>;
   nodeName: string;
+  emulatorPort: number;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +92,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     services: services as Config['services'],
     nodeName: env.NODE_NAME ?? `node-${process.pid}`,
+    emulatorPort: env.EMULATOR_PORT,
   };
 }
 
