@@ -1,0 +1,121 @@
+import { rid } from './ids.ts';
+
+/** The usual errmsg of each errcode we answer with (wechat-protocol.md §5.1); a rid tail is added on output. */
+const ERRMSG: Record<number, string> = {
+  [-1]: 'system error',
+  40001: 'invalid credential, access_token is invalid or not latest',
+  40002: 'invalid grant_type',
+  40003: 'invalid openid',
+  40004: 'invalid media type',
+  40005: 'invalid file type',
+  40006: 'invalid meida size',
+  40007: 'invalid media_id',
+  40008: 'invalid message type',
+  40009: 'invalid image size',
+  40010: 'invalid voice size',
+  40011: 'invalid video size',
+  40012: 'invalid thumb size',
+  40013: 'invalid appid',
+  40014: 'invalid access_token',
+  40016: 'invalid button size',
+  40017: 'invalid button type',
+  40018: 'invalid button name size',
+  40019: 'invalid button key size',
+  40020: 'invalid button url size',
+  40023: 'invalid sub button size',
+  40024: 'invalid sub button type',
+  40025: 'invalid sub button name size',
+  40026: 'invalid sub button key size',
+  40027: 'invalid sub button url size',
+  40029: 'invalid code',
+  40030: 'invalid refresh_token',
+  40032: 'invalid openid list size',
+  40033: 'invalid charset. please check your request, if include \\uxxxx will create fail!',
+  40037: 'invalid template_id',
+  40050: 'invalid group id',
+  40053: 'invalid action',
+  40054: 'invalid sub button url domain',
+  40055: 'invalid button url domain',
+  40059: 'invalid msg id',
+  40097: 'invalid args',
+  40125: 'invalid appsecret',
+  40130: 'invalid openid list size, at least two openid',
+  40132: 'invalid username',
+  40163: 'code been used',
+  40164: 'invalid ip, not in whitelist',
+  41001: 'access_token missing',
+  41002: 'appid missing',
+  41004: 'appsecret missing',
+  41005: 'media data missing',
+  41008: 'missing code',
+  41009: 'missing openid',
+  42001: 'access_token expired',
+  42002: 'refresh_token expired',
+  42003: 'code expired',
+  43001: 'require GET method',
+  43002: 'require POST method',
+  43004: 'require subscribe',
+  43019: 'require remove blacklist',
+  43101: 'user refuse to accept the msg',
+  44001: 'empty media data',
+  44002: 'empty post data',
+  44003: 'empty news data',
+  44004: 'empty content',
+  45002: 'content size out of limit',
+  45003: 'title size out of limit',
+  45004: 'description size out of limit',
+  45008: 'article size out of limit',
+  45009: 'reach max api daily quota limit',
+  45015: 'response out of time limit or subscription is canceled',
+  45026: 'template num exceeds limit',
+  45028: 'has no masssend quota',
+  45047: 'out of response count limit',
+  45056: 'too many tags now, no need to add new',
+  45057: "can't delete the tag that has too many fans",
+  45058: "can't modify sys tag",
+  45059: 'too many tags for the user',
+  45065: 'clientmsgid exist',
+  45067: 'clientmsgid size out of limit',
+  45083: 'invalid speed',
+  45084: 'speed missing',
+  45157: 'invalid tag name',
+  45158: 'tag name too long',
+  45159: 'invalid tag id',
+  45110: 'author size out of limit',
+  46003: 'menu no exist',
+  53502: 'invalid publish_id',
+  53600: 'invalid article_id',
+  47001: 'data format error',
+  47003: 'argument invalid!',
+  48001: 'api unauthorized',
+  48005: 'forbid to delete material used by auto-reply or menu',
+  48006: 'forbid to clear quota because of reaching the limit',
+  49003: 'not match openid with appid',
+  65301: 'no such menuid',
+  65302: 'no such user',
+  65303: 'there is no selfmenu, please create selfmenu first',
+  65304: 'match rule empty',
+  65316: 'invalid domain, over limit of 3 domains',
+  65320: 'match rule contains privacy field',
+};
+
+/** A WeChat API error: rendered as HTTP 200 `{"errcode":N,"errmsg":"... rid: ..."}` plus any extra fields. */
+export class WxError extends Error {
+  override readonly name = 'WxError';
+  constructor(
+    readonly errcode: number,
+    errmsg?: string,
+    /** Extra body fields, e.g. the existing msg_id that comes with 45065. */
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(errmsg ?? ERRMSG[errcode] ?? 'system error');
+  }
+
+  body(): Record<string, unknown> {
+    return { errcode: this.errcode, errmsg: `${this.message} rid: ${rid()}`, ...this.extra };
+  }
+}
+
+export function defaultErrmsg(errcode: number): string {
+  return ERRMSG[errcode] ?? 'system error';
+}
