@@ -38,7 +38,7 @@ const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 console.log(`# running ${files.length} test files (concurrency ${concurrency}${process.env.DATABASE_URL ? ', PostgreSQL server' : ', embedded PGlite'})`);
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=tap', ...files],
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', '--test-reporter=tap', ...files],
   { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
 );
 process.exit(result.status ?? 1);

@@ -69,7 +69,7 @@ test('a second instance on the same embedded data directory refuses to start wit
   const first = await environment.spawn();
   try {
     const bin = fileURLToPath(new URL('../../bin/zhanggui.mjs', import.meta.url));
-    const second = await promisify(execFile)(process.execPath, [bin, 'start', '--port', '0'], { env: { ...process.env, ...environment.env } }).then(
+    const second = await promisify(execFile)(process.execPath, [bin, 'start', '--port', '0'], { env: { ...process.env, ...environment.env }, timeout: 30_000 }).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );

@@ -21,7 +21,8 @@ export class ServerEnvironment {
       MASTER_KEY: randomBytes(32).toString('hex'),
       DATA_DIR: this.dataDir,
       LOG_LEVEL: 'warn',
-      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      // Explicit either way: an inherited DATABASE_URL (CI) must not turn an embedded-database test into a server one.
+      DATABASE_URL: options.databaseUrl ?? '',
       ...options.extra,
     };
   }

@@ -97,7 +97,7 @@ test('two server processes on one PostgreSQL database refresh the token once, no
     // Both processes start and ask for the token at the same moment.
     loop.emulator.injectFault(credentials.appId, { type: 'api-latency', path: '/cgi-bin/stable_token', ms: 300 });
     const bin = fileURLToPath(new URL('../../bin/zhanggui.mjs', import.meta.url));
-    const run = () => promisify(execFile)(process.execPath, [bin, 'wechat', 'token', '--account', String(accountId)], { env: { ...process.env, ...environment.env } });
+    const run = () => promisify(execFile)(process.execPath, [bin, 'wechat', 'token', '--account', String(accountId)], { env: { ...process.env, ...environment.env }, timeout: 60_000 });
     const [a, b] = await Promise.all([run(), run()]);
     const [first, second] = [JSON.parse(a.stdout), JSON.parse(b.stdout)];
     assert.equal(first.tokenSha, second.tokenSha, 'both processes hold the same token');
