@@ -1,10 +1,6 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseXmlDocument, XmlSyntaxError, type XmlNode } from './xml-parser.ts';
 
-/** A parsed XML element: text, a nested element, or a list of repeated elements. */
-export type XmlValue = string | XmlNode | XmlValue[];
-export interface XmlNode {
-  [name: string]: XmlValue;
-}
+export type { XmlNode, XmlValue } from './xml-parser.ts';
 
 export class WechatXmlError extends Error {
   override readonly name = 'WechatXmlError';
@@ -20,42 +16,25 @@ export class WechatXmlError extends Error {
 export const DEFAULT_MAX_XML_BYTES = 256 * 1024;
 
 // Elements that may repeat and must always come back as arrays (§2.3, §2.4).
-const REPEATED = new Set(['item', 'List']);
-
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  // Keep every value as text: a 64-bit MsgId must not pass through a JS number.
-  parseTagValue: false,
-  trimValues: false,
-  // Only the five predefined entities and character references: DOCTYPE is refused before parsing.
-  processEntities: true,
-  htmlEntities: false,
-  isArray: (name) => REPEATED.has(name),
-});
-
-const DOCTYPE = /<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST)/i;
+const REPEATED: ReadonlySet<string> = new Set(['item', 'List']);
 
 /**
- * Parses WeChat XML safely: bounded size, no DTD or entity declarations, well-formedness checked first
- * (the underlying parser is lenient), root element `<xml>`. Returns the children of the root.
+ * Parses WeChat XML safely: bounded size, no DTD or entity declarations, strictly well-formed,
+ * root element `<xml>`. Values stay text (a 64-bit MsgId never passes through a JS number).
+ * Returns the children of the root.
  */
 export function parseXml(xml: string, maxBytes = DEFAULT_MAX_XML_BYTES): XmlNode {
-  if (Buffer.byteLength(xml, 'utf8') > maxBytes) throw new WechatXmlError('too_large', `XML is larger than ${maxBytes} bytes`);
-  if (DOCTYPE.test(xml)) throw new WechatXmlError('doctype', 'XML with a DOCTYPE or entity declaration is refused');
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new WechatXmlError('malformed', `malformed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  let doc: unknown;
+  // UTF-8 is at most 3 bytes per UTF-16 unit: skip the exact count when the string is clearly small.
+  if (xml.length * 3 > maxBytes && Buffer.byteLength(xml, 'utf8') > maxBytes) throw new WechatXmlError('too_large', `XML is larger than ${maxBytes} bytes`);
+  let document: { root: string; value: unknown };
   try {
-    doc = parser.parse(xml);
+    document = parseXmlDocument(xml, REPEATED);
   } catch (error) {
-    throw new WechatXmlError('malformed', `malformed XML: ${(error as Error).message}`);
+    if (error instanceof XmlSyntaxError) throw new WechatXmlError(error.reason, `${error.reason === 'doctype' ? '' : 'malformed XML: '}${error.message}`);
+    throw error;
   }
-  const root = (doc as Record<string, unknown> | undefined)?.xml;
-  const keys = doc && typeof doc === 'object' ? Object.keys(doc).filter((k) => k !== '?xml' && k !== '#text') : [];
-  if (keys.length !== 1 || keys[0] !== 'xml') throw new WechatXmlError('not_xml_root', 'the root element must be <xml>');
-  if (root === '' || root === undefined) return {};
-  if (typeof root !== 'object' || Array.isArray(root)) throw new WechatXmlError('not_xml_root', 'the root element must be a single <xml>');
-  return root as XmlNode;
+  if (document.root !== 'xml') throw new WechatXmlError('not_xml_root', 'the root element must be <xml>');
+  return typeof document.value === 'string' ? {} : (document.value as XmlNode);
 }
 
 /** The text of a child element ('' when missing, the first one when repeated). */
