@@ -175,7 +175,7 @@ const results: Record<string, Figures> = {};
 if (want('peer')) results.peer = await runPeer();
 if (want('pglite')) results.pglite = await runOurs();
 if (want('postgres')) {
-  const server = await startPostgresServer();
+  const server = await startPostgresServer({ durable: true });
   if (server) {
     try {
       results.postgres = await runOurs(await freshDatabase(server.url));

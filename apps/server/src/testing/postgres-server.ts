@@ -14,7 +14,7 @@ export interface PostgresServer {
  * otherwise a throwaway cluster started from the locally installed binaries. Null when neither exists,
  * and the caller skips with a reason.
  */
-export async function startPostgresServer(): Promise<PostgresServer | null> {
+export async function startPostgresServer(options: { durable?: boolean } = {}): Promise<PostgresServer | null> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
   const bin = findPostgresBin();
   if (!bin) return null;
@@ -30,7 +30,9 @@ export async function startPostgresServer(): Promise<PostgresServer | null> {
     if (result.status !== 0) throw new Error(`${command}\n${result.stderr}${result.stdout}`);
   };
   run(`${bin}/initdb -D ${dir}/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 > ${dir}/initdb.log 2>&1`);
-  run(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/pg.log -w -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off" start > /dev/null`);
+  // Tests trade durability for speed; benchmarks pass durable: true to measure what production would do.
+  const durability = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off';
+  run(`${bin}/pg_ctl -D ${dir}/data -l ${dir}/pg.log -w -o "-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}${durability}" start > /dev/null`);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async stop() {

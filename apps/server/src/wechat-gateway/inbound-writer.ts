@@ -39,7 +39,8 @@ export class InboundWriter {
   ) {
     this.committer = new GroupCommitter((batch) => this.flush(batch), {
       maxBatch: options.maxBatch ?? 500,
-      concurrency: options.concurrency ?? (db.kind === 'pglite' ? 1 : 4),
+      // PGlite is one session; on a server two flushes overlap one batch's round trip with the next's work.
+      concurrency: options.concurrency ?? (db.kind === 'pglite' ? 1 : 2),
     });
   }
 
