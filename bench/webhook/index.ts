@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { buildXml, CallbackCodec, computeMsgSignature, computeSignature, generateEncodingAesKey, MessageCrypto, parseXml, text } from '@zhanggui/wechat';
 import { freePort, startPostgresServer } from '../../apps/server/src/testing/postgres-server.ts';
 import { ServerEnvironment } from '../../apps/server/src/testing/server-process.ts';
+import { createScratchDatabase } from '../../apps/server/src/testing/test-database.ts';
 import { percentile, runLoad, type LoadRequest } from './load.ts';
 
 const { values } = parseArgs({
@@ -156,17 +156,6 @@ async function runPeer(): Promise<Figures> {
   }
 }
 
-async function freshDatabase(serverUrl: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query('drop database if exists zg_bench_webhook with (force)');
-  await admin.query('create database zg_bench_webhook');
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = '/zg_bench_webhook';
-  return url.toString();
-}
-
 const only = values.only?.split(',');
 const want = (name: string) => !only || only.includes(name);
 console.log(`bench/webhook: ${REQUESTS} safe-mode text pushes (+${WARMUP} warm-up), ${CONCURRENCY} concurrent, ${FANS} fans, loopback, ${process.platform} ${process.version}`);
@@ -177,9 +166,11 @@ if (want('pglite')) results.pglite = await runOurs();
 if (want('postgres')) {
   const server = await startPostgresServer({ durable: true });
   if (server) {
+    const scratch = await createScratchDatabase(server.url, 'zg_bench_webhook');
     try {
-      results.postgres = await runOurs(await freshDatabase(server.url));
+      results.postgres = await runOurs(scratch.url);
     } finally {
+      await scratch.drop();
       await server.stop();
     }
   } else {

@@ -5,8 +5,7 @@ import { Pool } from 'undici';
 import { startPostgresServer, type PostgresServer } from '../testing/postgres-server.ts';
 import { ServerEnvironment } from '../testing/server-process.ts';
 import { fakeAccountCredentials, nextMsgId, signPush } from '../testing/test-platform.ts';
-import { withDatabase } from '../testing/test-database.ts';
-import pg from 'pg';
+import { createScratchDatabase } from '../testing/test-database.ts';
 
 // `kill -9` of the server during a burst: every push that got an answer must be in the database.
 // The answer is sent only after the group commit, so an acknowledged push cannot be lost.
@@ -84,13 +83,8 @@ test('kill -9 during a burst (PGlite): every answered push is stored', async () 
 test('kill -9 during a burst (PostgreSQL server): every answered push is stored', async (t) => {
   postgres = await startPostgresServer();
   if (!postgres) return t.skip('no PostgreSQL server available (set DATABASE_URL or install postgresql)');
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  const name = `zg_crash_${process.pid}`;
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const environment = new ServerEnvironment({ databaseUrl: withDatabase(postgres.url, name) });
+  const scratch = await createScratchDatabase(postgres.url, 'zg_crash');
+  const environment = new ServerEnvironment({ databaseUrl: scratch.url });
   try {
     const result = await burstAndKill(environment);
     assert.ok(result.answered >= 600, `answered ${result.answered}`);
@@ -98,9 +92,6 @@ test('kill -9 during a burst (PostgreSQL server): every answered push is stored'
     assert.deepEqual(result.lost, [], `answered but not stored: ${result.lost.length}`);
   } finally {
     environment.cleanup();
-    const cleanup = new pg.Client({ connectionString: postgres.url });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${name} with (force)`);
-    await cleanup.end();
+    await scratch.drop();
   }
 });

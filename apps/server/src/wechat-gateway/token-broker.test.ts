@@ -3,12 +3,11 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
-import pg from 'pg';
 import { WechatApiError } from '@zhanggui/wechat';
 import { startLoop, type Loop } from '../testing/emulator-loop.ts';
 import { startPostgresServer } from '../testing/postgres-server.ts';
 import { ServerEnvironment } from '../testing/server-process.ts';
-import { withDatabase } from '../testing/test-database.ts';
+import { createScratchDatabase } from '../testing/test-database.ts';
 import { fakeAccountCredentials } from '../testing/test-platform.ts';
 
 let loop: Loop;
@@ -83,13 +82,8 @@ test('a customer-service message sent through the client reaches the fan inside 
 test('two server processes on one PostgreSQL database refresh the token once, not twice', async (t) => {
   const server = await startPostgresServer();
   if (!server) return t.skip('no PostgreSQL server available (set DATABASE_URL or install postgresql)');
-  const name = `zg_tokens_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const environment = new ServerEnvironment({ databaseUrl: withDatabase(server.url, name), extra: { WECHAT_API_BASE: loop.emulator.url } });
+  const scratch = await createScratchDatabase(server.url, 'zg_tokens');
+  const environment = new ServerEnvironment({ databaseUrl: scratch.url, extra: { WECHAT_API_BASE: loop.emulator.url } });
   try {
     const credentials = fakeAccountCredentials('safe');
     const accountId = await environment.seed(async (platform) => (await platform.accounts.create({ ...credentials, accountType: 'service', verified: true })).id);
@@ -104,10 +98,7 @@ test('two server processes on one PostgreSQL database refresh the token once, no
     assert.equal(stableTokenCalls(credentials.appId), 1, 'WeChat saw one refresh');
   } finally {
     environment.cleanup();
-    const cleanup = new pg.Client({ connectionString: server.url });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${name} with (force)`);
-    await cleanup.end();
+    await scratch.drop();
     await server.stop();
   }
 });
