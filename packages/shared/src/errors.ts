@@ -17,6 +17,37 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 
+  // Operators and sessions
+  AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_RATE_LIMITED: { status: 429, zh: '登录尝试过多，请稍后再试', en: 'Too many sign-in attempts; try again later' },
+  CSRF_FAILED: { status: 403, zh: '请求缺少有效的 CSRF 令牌，请刷新页面后重试', en: 'Missing or invalid CSRF token; reload the page and try again' },
+  FORBIDDEN: { status: 403, zh: '您没有执行此操作的权限', en: 'You do not have permission to do this' },
+  OPERATOR_USERNAME_TAKEN: { status: 409, zh: '该用户名已被使用', en: 'This username is taken' },
+  OPERATOR_NOT_FOUND: { status: 404, zh: '找不到该操作员', en: 'Operator not found' },
+  PASSWORD_TOO_WEAK: { status: 400, zh: '密码至少 10 位', en: 'The password must have at least 10 characters' },
+  LAST_OWNER: { status: 409, zh: '公众号至少需要一位所有者', en: 'An account needs at least one owner' },
+
+  // Inbox and fans
+  CONVERSATION_NOT_FOUND: { status: 404, zh: '找不到该会话', en: 'Conversation not found' },
+  FAN_NOT_FOUND: { status: 404, zh: '找不到该粉丝', en: 'Fan not found' },
+  INBOX_WINDOW_CLOSED: {
+    status: 409,
+    zh: '粉丝 48 小时内没有发消息，已不能主动回复；等粉丝再次发消息后即可回复',
+    en: 'The fan has not written in the last 48 hours, so you cannot reply until they write again',
+  },
+  INBOX_QUOTA_USED: { status: 409, zh: '本次可回复的消息条数已用完，请等待粉丝再次发消息', en: 'The replies allowed in this window are used up; wait for the fan to write again' },
+  INBOX_NOT_ALLOWED: {
+    status: 409,
+    zh: '该公众号类型不能使用客服消息接口（需认证的服务号或订阅号）',
+    en: 'This type of account cannot use customer-service messages (it must be verified)',
+  },
+  UPLOAD_INVALID: { status: 400, zh: '文件格式或大小不符合要求', en: 'The file type or size is not accepted' },
+  TAG_NAME_TAKEN: { status: 409, zh: '已有同名标签', en: 'A tag with this name exists' },
+  TAG_SYSTEM: { status: 409, zh: '系统标签不能修改或删除', en: 'System tags cannot be changed or deleted' },
+  JOB_NOT_FOUND: { status: 404, zh: '找不到该任务', en: 'Job not found' },
+  JOB_ALREADY_RUNNING: { status: 409, zh: '已有同类任务在进行中', en: 'A job of this kind is already running' },
+
   // WeChat callback (the webhook)
   WX_ACCOUNT_NOT_FOUND: { status: 404, zh: '回调地址对应的公众号不存在', en: 'No account at this callback URL' },
   WX_SIGNATURE_INVALID: { status: 401, zh: '签名校验失败（请检查 Token）', en: 'Signature check failed (check the Token)' },

@@ -1,1 +1,3 @@
 export * from './errors.ts';
+export * from './permissions.ts';
+export type * from './api.ts';
