@@ -1,11 +1,32 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
+import { authPlugin } from './platform/http/auth.ts';
+import { serveConsole } from './platform/http/console-static.ts';
 import { createHttpApp } from './platform/http/http-app.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { SecretBox } from './platform/security/secret-box.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { AccountsService } from './modules/accounts/accounts.service.ts';
+import { AuditService } from './modules/audit/audit.service.ts';
+import { fansRoutes } from './modules/fans/fans.routes.ts';
+import { FansService } from './modules/fans/fans.service.ts';
+import { FANS_BATCH, FansBatchJob } from './modules/fans/jobs/fans-batch.job.ts';
+import { FAN_SYNC, FanSyncJob } from './modules/fans/jobs/fan-sync.job.ts';
+import { CannedRepliesService } from './modules/inbox/canned-replies.service.ts';
+import { inboxRoutes } from './modules/inbox/inbox.routes.ts';
+import { InboxService } from './modules/inbox/inbox.service.ts';
+import { RealtimeHub } from './modules/inbox/realtime-hub.ts';
+import { JobRunner } from './modules/jobs/job-runner.ts';
+import { JobsService } from './modules/jobs/jobs.service.ts';
+import { authRoutes } from './modules/operators/auth.routes.ts';
+import { OperatorsService } from './modules/operators/operators.service.ts';
+import { SessionsService } from './modules/operators/sessions.service.ts';
+import { repliesRoutes } from './modules/replies/replies.routes.ts';
 import { RepliesService } from './modules/replies/replies.service.ts';
+import { StatsService } from './modules/stats/stats.service.ts';
+import { TagsService } from './modules/tags/tags.service.ts';
 import { AccountRegistry } from './wechat-gateway/account-registry.ts';
 import { InboundPipeline } from './wechat-gateway/inbound-pipeline.ts';
 import { InboundWriter } from './wechat-gateway/inbound-writer.ts';
@@ -19,6 +40,14 @@ export interface Platform {
   logger: Logger;
   accounts: AccountsService;
   replies: RepliesService;
+  operators: OperatorsService;
+  sessions: SessionsService;
+  audit: AuditService;
+  inbox: InboxService;
+  fans: FansService;
+  tags: TagsService;
+  jobs: JobsService;
+  jobRunner: JobRunner;
   tokens: TokenBroker;
   registry: AccountRegistry;
   pipeline: InboundPipeline;
@@ -37,23 +66,67 @@ export interface PlatformOptions {
 export async function createPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = options.db ?? (await openDatabase(config.database));
-  const box = new SecretBox(config.masterKey);
+  try {
+    return await assemble(config, db, logger);
+  } catch (error) {
+    // Nothing runs in the background until assembly succeeded (see below): closing the database is enough.
+    await db.close().catch(() => {});
+    throw error;
+  }
+}
 
+async function assemble(config: Config, db: Database, logger: Logger): Promise<Platform> {
+  const box = new SecretBox(config.masterKey);
   const accounts = new AccountsService(db, box);
   const replies = new RepliesService(db);
+  const operators = new OperatorsService(db);
+  const sessions = new SessionsService(db, operators);
+  const audit = new AuditService(db);
+  const stats = new StatsService(db);
   const tokens = new TokenBroker(db, accounts, box, config.wechat, config.nodeName);
+  const inbox = new InboxService(db, accounts, operators, tokens, stats);
+  const tags = new TagsService(db, tokens);
+  const fans = new FansService(db, tokens);
+  const jobs = new JobsService(db);
+  const canned = new CannedRepliesService(db);
+  const realtime = new RealtimeHub(db, inbox, logger);
+
   const registry = new AccountRegistry(db, accounts, replies, {
     maxClockSkew: config.webhook.maxClockSkew,
     bodyLimit: config.webhook.bodyLimit,
   });
-  await registry.start();
   const writer = new InboundWriter(db);
   const pipeline = new InboundPipeline(registry, writer, (accountId, originalId) => {
     accounts.learnOriginalId(accountId, originalId).catch((error: unknown) => logger.warn({ err: error }, 'could not record original id'));
   });
+  pipeline.onStored(({ account, message }) => {
+    if (account.autoAssign && message.msgType !== 'event') {
+      inbox.autoAssign(account.id, message.fromUserName).catch((error: unknown) => logger.warn({ err: error }, 'auto-assignment failed'));
+    }
+  });
 
-  const http = createHttpApp(logger);
+  const jobRunner = new JobRunner(db, logger, config.nodeName);
+  jobRunner.register(FAN_SYNC, new FanSyncJob(db, tokens, tags));
+  jobRunner.register(FANS_BATCH, new FansBatchJob(fans, tags));
+
+  const http = createHttpApp(logger, { trustProxy: config.trustProxy });
   await http.register(webhookRoutes, { pipeline, bodyLimit: config.webhook.bodyLimit });
+  await http.register(async (api) => {
+    await authPlugin(api, { sessions, operators });
+    await api.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+    await api.register(authRoutes, { sessions, operators, audit, secureCookies: config.secureCookies });
+    await api.register(accountsRoutes, { accounts, operators, audit, stats, publicUrl: config.publicUrl, wechat: config.wechat });
+    await api.register(inboxRoutes, { inbox, realtime, canned, audit });
+    await api.register(fansRoutes, { fans, tags, inbox, jobs, audit });
+    await api.register(repliesRoutes, { replies, audit });
+  });
+  serveConsole(http);
+  await http.ready();
+
+  // Background work starts last, once everything that can fail to assemble has been assembled.
+  await registry.start();
+  await realtime.start();
+  if (config.services.has('worker')) await jobRunner.start();
 
   let closed = false;
   return {
@@ -62,6 +135,14 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     logger,
     accounts,
     replies,
+    operators,
+    sessions,
+    audit,
+    inbox,
+    fans,
+    tags,
+    jobs,
+    jobRunner,
     tokens,
     registry,
     pipeline,
@@ -73,7 +154,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       if (closed) return;
       closed = true;
       await http.close();
+      await jobRunner.stop();
       await writer.close();
+      await realtime.stop();
       await registry.stop();
       await db.close();
     },

@@ -29,6 +29,8 @@ const schema = z.object({
   SERVICES: z.string().default('web,worker,cron'),
   /** A name for this process in leases and logs. */
   NODE_NAME: z.string().optional(),
+  /** Trust X-Forwarded-For (only behind a reverse proxy you run; otherwise clients could fake their IP). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** `zhanggui demo`: where the in-process WeChat emulator listens. */
   EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(9000),
 });
@@ -49,6 +51,9 @@ export interface Config {
   services: Set<'web' | 'worker' | 'cron'>;
   nodeName: string;
   emulatorPort: number;
+  trustProxy: boolean;
+  /** Session cookies get the Secure flag when the public URL is https. */
+  secureCookies: boolean;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +98,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     services: services as Config['services'],
     nodeName: env.NODE_NAME ?? `node-${process.pid}`,
     emulatorPort: env.EMULATOR_PORT,
+    trustProxy: env.TRUST_PROXY === 'true',
+    secureCookies: (env.PUBLIC_URL ?? '').startsWith('https://'),
   };
 }
 

@@ -15,6 +15,7 @@ Usage: zhanggui <command> [options]
   emulator   Run the WeChat emulator on its own (--port 9000 --appid … --secret … --token … --aes-key … --mode safe --callback URL)
   wechat     decrypt | encrypt   safe-mode debugging;  token --account ID   fetch the account's access token through the broker
   account    add | list          manage connected accounts from the shell
+  operator   add                 add a console operator (--admin for an instance administrator)
 
 Configuration comes from the environment (see README: PORT, DATABASE_URL, DATA_DIR, MASTER_KEY, WECHAT_API_BASE, …).`;
 
@@ -66,6 +67,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const { accountCommand } = await import('./cli/account.command.ts');
         return await accountCommand(rest, io);
       }
+      case 'operator': {
+        const { operatorCommand } = await import('./cli/account.command.ts');
+        return await operatorCommand(rest, io);
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -104,12 +109,22 @@ export function flags(argv: string[]): Partial<Env> {
 async function startCommand(argv: string[], io: Io): Promise<number> {
   const config = loadConfig(process.env, flags(argv));
   const platform = await createPlatform(config);
+  await bootstrapAdmin(platform, io);
   if (config.services.has('web')) {
     const address = await platform.listen();
     io.out(`zhanggui listening on ${address} (${config.database.kind}; services: ${[...config.services].join(',')})`);
   }
   await untilSignal(platform);
   return 0;
+}
+
+/** First run: an instance administrator with a one-time password, printed once. */
+async function bootstrapAdmin(platform: Platform, io: Io): Promise<void> {
+  if ((await platform.operators.count()) > 0) return;
+  const { randomBytes } = await import('node:crypto');
+  const password = randomBytes(12).toString('base64url');
+  await platform.operators.create({ username: 'admin', displayName: 'Administrator', password, isAdmin: true });
+  io.out(`first run: created operator "admin" with password ${password} — sign in at ${platform.config.publicUrl}/ and change it`);
 }
 
 /** Waits for SIGINT/SIGTERM, then closes the platform (finishing in-flight writes). */

@@ -54,6 +54,38 @@ export async function accountCommand(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/** `zhanggui operator add --username U --password P [--name N] [--admin] [--account ID --role owner|admin|editor|agent|analyst]` */
+export async function operatorCommand(argv: string[], io: Io): Promise<number> {
+  const [action, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    strict: false,
+    options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean' }, account: { type: 'string' }, role: { type: 'string' } },
+  });
+  if (action !== 'add' || typeof values.username !== 'string' || typeof values.password !== 'string') {
+    io.err('usage: zhanggui operator add --username U --password P [--name N] [--admin] [--account ID --role owner|admin|editor|agent|analyst]');
+    return 2;
+  }
+  const config = loadConfig(process.env, { SERVICES: 'worker', LOG_LEVEL: 'warn' });
+  const platform = await createPlatform(config);
+  try {
+    const operator = await platform.operators.create({
+      username: values.username,
+      displayName: typeof values.name === 'string' ? values.name : values.username,
+      password: values.password,
+      isAdmin: values.admin === true,
+    });
+    if (typeof values.account === 'string') {
+      const role = (typeof values.role === 'string' ? values.role : 'agent') as 'owner' | 'admin' | 'editor' | 'agent' | 'analyst';
+      await platform.operators.setRole(Number(values.account), operator.id, role);
+    }
+    io.out(`operator ${operator.username} (#${operator.id}) added`);
+    return 0;
+  } finally {
+    await platform.close();
+  }
+}
+
 /** `zhanggui wechat token --account ID`: fetches the access token through the shared broker (one refresh across processes). */
 export async function tokenCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args: argv, strict: false, options: { account: { type: 'string' } } });

@@ -14,6 +14,8 @@ interface DemoCredentials {
   secret: string;
   token: string;
   encodingAesKey: string;
+  /** The demo operator's console password. */
+  password: string;
 }
 
 /**
@@ -36,11 +38,13 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   const address = await platform.listen();
   const credentials = demoCredentials(join(base.dataDir, 'demo-account.json'));
   const { accountId, firstRun } = await ensureDemoAccount(platform, emulator, credentials, config.publicUrl);
+  await ensureDemoOperator(platform, accountId, credentials.password);
   const openids = await ensureDemoFans(emulator, credentials.appId, firstRun);
 
   io.out(`
 掌柜 Zhanggui demo is running (embedded database at ${config.database.kind === 'pglite' ? config.database.dataDir : 'PostgreSQL'})
 
+  Console            ${config.publicUrl}/   sign in as  demo / ${credentials.password}
   Platform           ${address}
   Callback URL       ${config.publicUrl}/wx/${accountId}   (safe mode, as pasted into WeChat)
   WeChat emulator    ${emulator.url}
@@ -55,12 +59,19 @@ Press Ctrl+C to stop.`);
 }
 
 function demoCredentials(path: string): DemoCredentials {
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as DemoCredentials;
+  if (existsSync(path)) {
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as DemoCredentials;
+    if (saved.password) return saved;
+    const upgraded = { ...saved, password: `zg-${randomBytes(6).toString('base64url')}` };
+    writeFileSync(path, `${JSON.stringify(upgraded, null, 2)}\n`, { mode: 0o600 });
+    return upgraded;
+  }
   const credentials: DemoCredentials = {
     appId: `wx${randomBytes(8).toString('hex')}`,
     secret: randomBytes(16).toString('hex'),
     token: `zhanggui${randomBytes(4).toString('hex')}`,
     encodingAesKey: generateEncodingAesKey(),
+    password: `zg-${randomBytes(6).toString('base64url')}`,
   };
   writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   return credentials;
@@ -99,6 +110,18 @@ async function ensureDemoAccount(platform: Platform, emulator: Emulator, credent
     });
   }
   return { accountId: account.id, firstRun };
+}
+
+/** The demo's operator: an instance admin who owns the demo account (password kept in demo-account.json). */
+async function ensureDemoOperator(platform: Platform, accountId: number, password: string): Promise<void> {
+  let operator = await platform.operators.findByUsername('demo');
+  if (!operator) {
+    const created = await platform.operators.create({ username: 'demo', displayName: '演示店长', password, isAdmin: true });
+    operator = { ...created, passwordHash: '' };
+  } else {
+    await platform.operators.setPassword(operator.id, password);
+  }
+  if (!(await platform.operators.membership(operator.id, accountId))) await platform.operators.setRole(accountId, operator.id, 'owner');
 }
 
 async function seedReplyRules(platform: Platform, accountId: number): Promise<void> {

@@ -12,6 +12,8 @@ export interface AccountRuntime {
   mode: MessageMode;
   accountType: 'subscription' | 'service';
   verified: boolean;
+  /** Round-robin assignment of new conversations. */
+  autoAssign: boolean;
   codec: CallbackCodec;
   replies: CompiledReplies;
 }
@@ -90,6 +92,7 @@ export class AccountRegistry {
       mode: secrets.messageMode,
       accountType: secrets.accountType,
       verified: secrets.verified,
+      autoAssign: secrets.settings.autoAssign,
       codec,
       replies,
     };

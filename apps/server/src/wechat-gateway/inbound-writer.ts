@@ -19,6 +19,8 @@ interface FanTouch {
   openid: string;
   last_interaction_at: string;
   last_message_at: string | null;
+  last_window_event_at: string | null;
+  unread_delta: number;
   subscribed: boolean | null;
   subscription_changed_at: string | null;
   subscribe_scene: string | null;
@@ -118,9 +120,13 @@ function summarize(m: InboundMessage): string | null {
   }
 }
 
+/** Events that open the 1-minute, 3-message customer-service window (wechat-protocol.md §4.3). */
+const WINDOW_EVENTS: ReadonlySet<string> = new Set(['subscribe', 'SCAN', 'CLICK', 'scancode_push', 'scancode_waitmsg']);
+
 /**
  * One row per fan per batch (an upsert may touch a row only once per statement): the latest interaction,
- * the latest own message (the 48-hour window), and the latest subscribe/unsubscribe by CreateTime.
+ * the latest own message (the 48-hour window), the latest window-opening event, unread messages, and the
+ * latest subscribe/unsubscribe by CreateTime.
  */
 function fanTouches(batch: InboundRecord[]): FanTouch[] {
   const touches = new Map<string, FanTouch>();
@@ -134,6 +140,8 @@ function fanTouches(batch: InboundRecord[]): FanTouch[] {
         openid: m.fromUserName,
         last_interaction_at: at,
         last_message_at: null,
+        last_window_event_at: null,
+        unread_delta: 0,
         subscribed: null,
         subscription_changed_at: null,
         subscribe_scene: null,
@@ -144,7 +152,11 @@ function fanTouches(batch: InboundRecord[]): FanTouch[] {
     if (at > touch.last_interaction_at) touch.last_interaction_at = at;
     if (m.msgType !== 'event') {
       if (!touch.last_message_at || at > touch.last_message_at) touch.last_message_at = at;
-    } else if (m.event === 'subscribe' || m.event === 'unsubscribe') {
+      touch.unread_delta++;
+      continue;
+    }
+    if (WINDOW_EVENTS.has(m.event) && (!touch.last_window_event_at || at > touch.last_window_event_at)) touch.last_window_event_at = at;
+    if (m.event === 'subscribe' || m.event === 'unsubscribe') {
       if (!touch.subscription_changed_at || at >= touch.subscription_changed_at) {
         touch.subscribed = m.event === 'subscribe';
         touch.subscription_changed_at = at;
@@ -156,7 +168,7 @@ function fanTouches(batch: InboundRecord[]): FanTouch[] {
   return [...touches.values()];
 }
 
-// One round trip per batch: the statement lives in migration 0001 as a function, so it is planned once per
+// One round trip per batch: the statement lives in migration 0003 as a function, so it is planned once per
 // session. Data-modifying CTEs see each other only through RETURNING: the message insert joins the fans
 // upsert's returned ids.
 const INSERT_BATCH = 'select out_account_id as account_id, out_dedupe_key as dedupe_key from zg_ingest_pushes($1::jsonb, $2::jsonb)';

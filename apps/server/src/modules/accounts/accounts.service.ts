@@ -21,7 +21,12 @@ export interface AccountView {
   timezone: string;
   hasAesKey: boolean;
   rotatingAesKey: boolean;
+  settings: AccountSettings;
   createdAt: Date;
+}
+
+export interface AccountSettings {
+  autoAssign: boolean;
 }
 
 /** The decrypted credentials, for the webhook and the token broker only. */
@@ -75,6 +80,7 @@ export class AccountsService {
     if (input.accountType !== undefined) changes.accountType = input.accountType;
     if (input.verified !== undefined) changes.verified = input.verified;
     if (input.originalId !== undefined) changes.originalId = input.originalId;
+    if (input.settings !== undefined) changes.settings = { ...current.settings, ...input.settings };
     if (input.appSecret !== undefined) changes.appSecretSealed = this.box.seal(input.appSecret, context('app_secret'));
     if (input.token !== undefined) changes.tokenSealed = this.box.seal(input.token, context('token'));
     if (input.encodingAesKey !== undefined && input.encodingAesKey !== current.encodingAesKey) {
@@ -160,6 +166,7 @@ function present(row: Row): AccountView {
     timezone: row.timezone,
     hasAesKey: row.aesKeySealed !== null,
     rotatingAesKey: row.previousAesKeySealed !== null,
+    settings: { autoAssign: row.settings?.autoAssign === true },
     createdAt: row.createdAt,
   };
 }

@@ -29,16 +29,22 @@ export const messages = pgTable(
     content: text('content'),
     /** The typed message as parsed. */
     payload: jsonb('payload').$type<Record<string, unknown>>(),
-    /** For 'in': the passive reply sent in the HTTP response (null = "success"). For 'out': the message. */
+    /** For 'in': the passive reply sent in the HTTP response (null = "success"). For 'out': the message sent. */
     reply: jsonb('reply').$type<Record<string, unknown>>(),
-    /** What produced the reply: `welcome`, `default`, `rule:<id>`, `operator:<id>`… */
+    /** What produced the reply: `welcome:<id>`, `rule:<id>`, `default:<id>`, `operator:<id>`… */
     replySource: text('reply_source'),
-    /** WeChat's CreateTime for 'in'. */
+    /** For 'out': who sent it, and whether WeChat took it. */
+    operatorId: integer('operator_id'),
+    status: text('status', { enum: ['received', 'sent', 'failed'] }).notNull().default('received'),
+    error: jsonb('error').$type<{ code: string; message: string; errcode?: number }>(),
+    /** WeChat's CreateTime for 'in'; the send time for 'out'. */
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('messages_account_dedupe').on(t.accountId, t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
     index('messages_fan_timeline').on(t.accountId, t.fanId, t.id),
+    // Inbox search across messages (Chinese has no spaces: trigram containment).
+    index('messages_content_trgm').using('gin', sql`${t.content} gin_trgm_ops`),
   ],
 );

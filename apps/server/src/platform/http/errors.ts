@@ -31,8 +31,9 @@ export function toErrorResponse(error: unknown, lang: 'zh' | 'en'): { status: nu
     return { status: error.status, body: { error: { code: error.code, message: message(error.code), details: error.message } } };
   }
   if (error instanceof WechatApiError) {
+    // WeChat refusing a request (quota, window, bad id…) is 422; WeChat being busy or unreachable is 503.
     return {
-      status: 502,
+      status: error.errcode === -1 ? 503 : 422,
       body: { error: { code: error.code, message: lang === 'en' ? error.en : error.zh, details: { errcode: error.errcode, path: error.path } } },
     };
   }
