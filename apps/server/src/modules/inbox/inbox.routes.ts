@@ -72,7 +72,8 @@ export async function inboxRoutes(app: FastifyInstance, { inbox, realtime, canne
     return message;
   });
 
-  app.post<FanParams>('/api/accounts/:accountId/conversations/:fanId/read', { config: { access: { permission: 'inbox.view' } } }, async (request) =>
+  // Read receipts change what agents see, so a read-only analyst does not set them.
+  app.post<FanParams>('/api/accounts/:accountId/conversations/:fanId/read', { config: { access: { permission: 'inbox.reply' } } }, async (request) =>
     inbox.markRead(accountOf(request), fanIdOf(request), languageOf(request)),
   );
 

@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import type { Platform } from '../../app.ts';
+import { operatorWithRole, type ConsoleClient } from '../../testing/console-client.ts';
+import { createTestPlatform, fakeAccountCredentials, nextMsgId, signPush } from '../../testing/test-platform.ts';
+import { registeredRoutes, type RouteInfo } from './http-app.ts';
+
+// Per-account isolation, over every account-scoped route the server has (new routes are covered
+// automatically): an operator of account A can neither read nor change anything of account B.
+
+let platform: Platform;
+let ownerA: ConsoleClient;
+let accountA: number;
+let accountB: number;
+const ids: Record<string, number> = {};
+const B_SECRET = 'B-账号的秘密';
+
+before(async () => {
+  platform = await createTestPlatform();
+  const credentialsA = fakeAccountCredentials('plaintext');
+  const credentialsB = fakeAccountCredentials('plaintext');
+  accountA = (await platform.accounts.create(credentialsA)).id;
+  accountB = (await platform.accounts.create(credentialsB)).id;
+  ownerA = await operatorWithRole(platform, accountA, 'owner');
+  const ownerB = await operatorWithRole(platform, accountB, 'owner');
+  ids.operatorId = ownerB.session.operator.id;
+
+  // Account B's data: a fan with a message, a tag, a canned reply, a rule, a job.
+  const push = signPush({ ...credentialsB, id: accountB }, { ToUserName: credentialsB.originalId, FromUserName: 'oB0000000000000000000000secret', CreateTime: Math.floor(Date.now() / 1000), MsgType: 'text', Content: B_SECRET, MsgId: nextMsgId() });
+  await platform.http.inject({ method: 'POST', url: push.url, payload: push.body });
+  const [fan] = await platform.db.query<{ id: number }>('select id from fans where account_id = $1', [accountB]);
+  const [message] = await platform.db.query<{ id: number }>('select id from messages where account_id = $1', [accountB]);
+  ids.fanId = fan!.id;
+  ids.messageId = message!.id;
+  const [tag] = await platform.db.query<{ id: number }>(`insert into tags (account_id, wechat_tag_id, name) values ($1, 100, $2) returning id`, [accountB, B_SECRET]);
+  ids.tagId = tag!.id;
+  ids.replyId = (await ownerB.post(`/api/accounts/${accountB}/canned-replies`, { title: B_SECRET, content: B_SECRET })).json().id as number;
+  ids.ruleId = (await platform.replies.create(accountB, { name: B_SECRET, trigger: 'default', replies: [{ type: 'text', content: B_SECRET }] })).id;
+  ids.jobId = (await platform.jobs.enqueue({ accountId: accountB, kind: 'isolation_probe' })).id;
+});
+after(() => platform.close());
+
+const accountRoutes = () => registeredRoutes(platform.http).filter((r) => r.url.startsWith('/api/accounts/:accountId'));
+
+function urlFor(route: RouteInfo, accountId: number): string {
+  return route.url.replace(':accountId', String(accountId)).replace(/:(\w+)/g, (_, name: string) => String(ids[name] ?? 1));
+}
+
+/** A body that would be accepted if the route let us through. */
+function bodyFor(route: RouteInfo): unknown {
+  const url = route.url;
+  if (url.endsWith('/members')) return { username: 'nobody', role: 'agent' };
+  if (url.includes('/members/')) return { role: 'analyst' };
+  if (url.endsWith('/conversations/:fanId/messages')) return { type: 'text', content: 'leak?' };
+  if (url.endsWith('/conversations/:fanId')) return { starred: true, status: 'closed' };
+  if (url.includes('/canned-replies')) return { title: 'x', content: 'x' };
+  if (url.endsWith('/fans/:fanId')) return { remark: 'x' };
+  if (url.endsWith('/fans/batch')) return { action: 'untag', tagId: ids.tagId, fanIds: [ids.fanId] };
+  if (url.endsWith('/fans/sync')) return { mode: 'full' };
+  if (url.includes('/tags')) return { name: 'x' };
+  if (url.includes('/rules')) return { name: 'x', trigger: 'default', replies: [{ type: 'text', content: 'x' }] };
+  if (url.endsWith('/accounts/:accountId')) return { name: 'x', settings: { autoAssign: true } };
+  return {};
+}
+
+/** Everything of account B, hashed: any change by A's requests shows up here. */
+async function fingerprintB(): Promise<string> {
+  const tables = [
+    ['accounts', 'id = $1'],
+    ['fans', 'account_id = $1'],
+    ['messages', 'account_id = $1'],
+    ['tags', 'account_id = $1'],
+    ['fan_tags', 'tag_id in (select id from tags where account_id = $1)'],
+    ['canned_replies', 'account_id = $1'],
+    ['reply_rules', 'account_id = $1'],
+    ['jobs', 'account_id = $1'],
+    ['account_members', 'account_id = $1'],
+  ];
+  const hash = createHash('sha256');
+  for (const [table, where] of tables) hash.update(JSON.stringify(await platform.db.query(`select * from ${table} where ${where} order by 1`, [accountB])));
+  return hash.digest('hex');
+}
+
+const isUnsafe = (route: RouteInfo) => !['GET', 'HEAD'].includes(route.method);
+
+test('an operator of account A gets 403 from every route of account B', async () => {
+  const before = await fingerprintB();
+  const routes = accountRoutes();
+  assert.ok(routes.length >= 40, `covering ${routes.length} routes`);
+  for (const route of routes) {
+    const res = await ownerA.request(route.method, urlFor(route, accountB), isUnsafe(route) ? bodyFor(route) : undefined);
+    assert.equal(res.statusCode, 403, `${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+    assert.equal(res.json().error.code, 'FORBIDDEN');
+    assert.ok(!res.body.includes(B_SECRET));
+  }
+  assert.equal(await fingerprintB(), before, "nothing of B's changed");
+});
+
+test("with A's own account in the URL, B's ids reach nothing of B", async () => {
+  const before = await fingerprintB();
+  for (const route of accountRoutes().filter((r) => /:(fanId|tagId|jobId|messageId|replyId|ruleId|operatorId)/.test(r.url) || r.url.endsWith('/fans/batch'))) {
+    const res = await ownerA.request(route.method, urlFor(route, accountA), isUnsafe(route) ? bodyFor(route) : undefined);
+    const ok = res.statusCode >= 200 && res.statusCode < 300;
+    if (ok) assert.equal(res.json().affected ?? 0, 0, `${route.method} ${route.url} touched B: ${res.body}`);
+    else assert.ok(res.statusCode >= 400 && res.statusCode < 500 && res.statusCode !== 403, `${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+    assert.ok(!res.body.includes(B_SECRET), `${route.method} ${route.url} leaked B's data`);
+  }
+  assert.equal(await fingerprintB(), before, "nothing of B's changed");
+});
+
+test('every state-changing route refuses a request without the CSRF token', async () => {
+  for (const route of registeredRoutes(platform.http).filter((r) => r.url.startsWith('/api/') && isUnsafe(r) && r.url !== '/api/auth/login')) {
+    const res = await ownerA.request(route.method, urlFor(route, accountA), bodyFor(route), { csrf: false });
+    assert.equal(res.statusCode, 403, `${route.method} ${route.url}`);
+    assert.equal(res.json().error.code, 'CSRF_FAILED', `${route.method} ${route.url}`);
+  }
+});
+
+describe('roles within one account', () => {
+  test('an analyst can read but change nothing', async () => {
+    const analyst = await operatorWithRole(platform, accountA, 'analyst');
+    for (const route of accountRoutes().filter(isUnsafe)) {
+      const res = await analyst.request(route.method, urlFor(route, accountA), bodyFor(route));
+      assert.equal(res.statusCode, 403, `${route.method} ${route.url} → ${res.statusCode}`);
+    }
+    assert.equal((await analyst.get(`/api/accounts/${accountA}/fans`)).statusCode, 200);
+    assert.equal((await analyst.get(`/api/accounts/${accountA}/rules`)).statusCode, 200);
+  });
+
+  test('an agent works the inbox but cannot edit rules, members or the connection', async () => {
+    const agent = await operatorWithRole(platform, accountA, 'agent');
+    const rule = { name: 'x', trigger: 'default', replies: [{ type: 'text', content: 'x' }] };
+    assert.equal((await agent.post(`/api/accounts/${accountA}/rules`, rule)).statusCode, 403);
+    assert.equal((await agent.get(`/api/accounts/${accountA}/rules`)).statusCode, 403, 'an agent sees the inbox only');
+    assert.equal((await agent.patch(`/api/accounts/${accountA}`, { name: 'x' })).statusCode, 403);
+    assert.equal((await agent.post(`/api/accounts/${accountA}/members`, { username: 'x', role: 'owner' })).statusCode, 403);
+    assert.equal((await agent.get(`/api/accounts/${accountA}/conversations`)).statusCode, 200);
+    const me = (await agent.get('/api/auth/me')).json();
+    assert.deepEqual(me.accounts[0].permissions, ['account.view', 'inbox.view', 'inbox.reply', 'fans.view', 'fans.edit']);
+  });
+
+  test('an editor edits rules; an admin cannot make owners; the last owner cannot leave', async () => {
+    const editor = await operatorWithRole(platform, accountA, 'editor');
+    assert.equal((await editor.post(`/api/accounts/${accountA}/rules`, { name: 'e', trigger: 'keyword', keywords: [{ text: 'hi', match: 'exact' }], replies: [{ type: 'text', content: 'x' }] })).statusCode, 201);
+    const admin = await operatorWithRole(platform, accountA, 'admin');
+    assert.equal((await admin.put(`/api/accounts/${accountA}/members/${editor.session.operator.id}`, { role: 'owner' })).statusCode, 403);
+    assert.equal((await admin.put(`/api/accounts/${accountA}/members/${editor.session.operator.id}`, { role: 'agent' })).statusCode, 200);
+    const res = await ownerA.delete(`/api/accounts/${accountA}/members/${ownerA.session.operator.id}`);
+    assert.equal(res.statusCode, 409);
+    assert.equal(res.json().error.code, 'LAST_OWNER');
+  });
+});
