@@ -183,22 +183,25 @@ export class InboxService {
     return { contentType: file.contentType, data: file.data };
   }
 
-  /** Round-robin assignment of a conversation nobody owns yet (accounts with auto-assignment on). */
+  /**
+   * Round-robin assignment of a conversation nobody owns yet (accounts with auto-assignment on). The
+   * cursor row is locked for the step, so concurrent messages on any node take turns.
+   */
   async autoAssign(accountId: number, openid: string): Promise<void> {
     const agents = await this.operators.agents(accountId);
     if (agents.length === 0) return;
-    const [cursor] = await this.db.query<{ last_operator_id: number | null }>('select last_operator_id from assignment_cursors where account_id = $1', [accountId]);
-    const next = agents.find((id) => id > (cursor?.last_operator_id ?? 0)) ?? agents[0]!;
-    const [assigned] = await this.db.query<{ id: number }>(
-      'update fans set assignee_id = $3 where account_id = $1 and openid = $2 and assignee_id is null returning id',
-      [accountId, openid, next],
-    );
-    if (!assigned) return;
-    await this.db.query(
-      'insert into assignment_cursors (account_id, last_operator_id) values ($1, $2) on conflict (account_id) do update set last_operator_id = excluded.last_operator_id',
-      [accountId, next],
-    );
-    await this.announce(accountId, assigned.id);
+    const assignedFan = await this.db.transaction(async (tx) => {
+      await tx.query('insert into assignment_cursors (account_id) values ($1) on conflict do nothing', [accountId]);
+      const [cursor] = await tx.query<{ last_operator_id: number | null }>('select last_operator_id from assignment_cursors where account_id = $1 for update', [accountId]);
+      const next = agents.find((id) => id > (cursor?.last_operator_id ?? 0)) ?? agents[0]!;
+      const [assigned] = await tx.query<{ id: number }>(
+        'update fans set assignee_id = $3 where account_id = $1 and openid = $2 and assignee_id is null returning id',
+        [accountId, openid, next],
+      );
+      if (assigned) await tx.query('update assignment_cursors set last_operator_id = $2 where account_id = $1', [accountId, next]);
+      return assigned?.id ?? null;
+    });
+    if (assignedFan !== null) await this.announce(accountId, assignedFan);
   }
 
   /** Tells every node a conversation changed. */
