@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { accountOf, sessionOf } from '../../platform/http/auth.ts';
@@ -43,7 +44,7 @@ export async function fansRoutes(app: FastifyInstance, { fans, tags, inbox, jobs
     await audit.fromRequest(request, 'fans.export', null, filter);
     const stamp = new Date().toISOString().slice(0, 10);
     reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="fans-${stamp}.csv"`);
-    return reply.send(fans.exportCsv(accountOf(request), filter));
+    return reply.send(Readable.from(fans.exportCsv(accountOf(request), filter)));
   });
 
   app.get<FanParams>('/api/accounts/:accountId/fans/:fanId', { config: { access: { permission: 'fans.view' } } }, async (request) => fans.get(accountOf(request), fanIdOf(request)));

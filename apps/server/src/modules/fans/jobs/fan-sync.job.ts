@@ -140,7 +140,7 @@ export class FanSyncJob implements JobHandler {
       if (tagged.length) {
         await tx.query(
           `insert into fan_tags (fan_id, tag_id)
-           select f.id, t.tag_id from jsonb_to_recordset($2::jsonb) as r(openid text, tags jsonb)
+           select f.id, t.tag_id::int from jsonb_to_recordset($2::jsonb) as r(openid text, tags jsonb)
              join fans f on f.account_id = $1 and f.openid = r.openid
              cross join lateral jsonb_array_elements_text(r.tags) as t(tag_id)
            on conflict do nothing`,
