@@ -54,6 +54,7 @@ export const fans = pgTable(
     uniqueIndex('fans_account_openid').on(t.accountId, t.openid),
     // Keyset paging newest-first: (last_interaction_at, id) < cursor, scanned backwards.
     index('fans_account_recent').on(t.accountId, t.lastInteractionAt, t.id),
-    index('fans_remark_trgm').using('gin', sql`${t.remark} gin_trgm_ops`),
+    // Most fans have no remark: a partial index costs nothing for them.
+    index('fans_remark_trgm').using('gin', sql`${t.remark} gin_trgm_ops`).where(sql`${t.remark} is not null`),
   ],
 );

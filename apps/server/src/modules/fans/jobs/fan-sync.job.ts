@@ -62,17 +62,27 @@ export class FanSyncJob implements JobHandler {
       tagIds = new Map(rows.map((r) => [r.wechat_tag_id, r.id]));
     }
 
-    while (checkpoint.phase === 'followers') {
-      const page = await client.users.list(checkpoint.nextOpenid);
+    // Fetching page N+1 from WeChat overlaps with storing page N.
+    const fetchPage = async (cursor: string) => {
+      const page = await client.users.list(cursor);
       const openids = page.data?.openid ?? [];
       // The last page has count 0 and no data, though next_openid may still be set (§4.7).
-      if (page.count === 0 || openids.length === 0) {
+      if (page.count === 0 || openids.length === 0) return { page, openids, infos: [] as UserInfo[] };
+      const toFetch = incremental ? await this.unsynced(accountId, openids, checkpoint.startedAt) : openids;
+      return { page, openids, infos: await this.fetchInfos(client, toFetch) };
+    };
+    // On a first sync no fan has tags yet, so there is nothing to replace.
+    const [tagged] = await this.db.query<{ any: boolean }>('select exists (select 1 from fan_tags ft join tags t on t.id = ft.tag_id where t.account_id = $1) as any', [accountId]);
+    const replaceTags = tagged!.any;
+    let pending = checkpoint.phase === 'followers' ? fetchPage(checkpoint.nextOpenid) : null;
+    while (pending) {
+      const { page, openids, infos } = await pending;
+      if (openids.length === 0) {
         await save({ ...checkpoint, phase: 'blacklist', total: page.total }, 'followers');
         break;
       }
-      const toFetch = incremental ? await this.unsynced(accountId, openids, checkpoint.startedAt) : openids;
-      const infos = await this.fetchInfos(client, toFetch);
-      await this.store(accountId, infos, tagIds, checkpoint.startedAt);
+      pending = page.next_openid ? fetchPage(page.next_openid) : null;
+      await this.store(accountId, infos, tagIds, checkpoint.startedAt, replaceTags);
       const done = checkpoint.done + openids.length;
       await save({ ...checkpoint, nextOpenid: page.next_openid ?? '', done, total: page.total, phase: page.next_openid ? 'followers' : 'blacklist' }, 'followers');
     }
@@ -118,7 +128,7 @@ export class FanSyncJob implements JobHandler {
   }
 
   /** Upserts one page of fans and replaces their WeChat tags, in one transaction. */
-  private async store(accountId: number, infos: UserInfo[], tagIds: Map<number, number>, startedAt: string): Promise<void> {
+  private async store(accountId: number, infos: UserInfo[], tagIds: Map<number, number>, startedAt: string, replaceTags: boolean): Promise<void> {
     if (infos.length === 0) return;
     const rows = infos.map((u) => ({
       openid: u.openid,
@@ -132,11 +142,13 @@ export class FanSyncJob implements JobHandler {
       tags: (u.tagid_list ?? []).map((id) => tagIds.get(id)).filter((id): id is number => id !== undefined),
     }));
     await this.db.transaction(async (tx) => {
-      const stored = await tx.query<{ id: number; openid: string }>(SYNC_UPSERT, [accountId, JSON.stringify(rows), startedAt]);
-      const ids = stored.map((row) => row.id);
+      // No RETURNING: handing 10,000 rows back costs a fifth of the statement; the tag steps find fans by openid.
+      await tx.query(SYNC_UPSERT, [accountId, JSON.stringify(rows), startedAt]);
       const tagged = rows.filter((row) => row.tags.length > 0);
       // Only the tags WeChat knows about are replaced; none of ours are local-only today.
-      await tx.query('delete from fan_tags where fan_id = any($1::bigint[])', [ids]);
+      if (replaceTags) {
+        await tx.query('delete from fan_tags where fan_id in (select id from fans where account_id = $1 and openid = any($2::text[]))', [accountId, rows.map((r) => r.openid)]);
+      }
       if (tagged.length) {
         await tx.query(
           `insert into fan_tags (fan_id, tag_id)
@@ -186,5 +198,4 @@ on conflict (account_id, openid) do update set
   language = coalesce(excluded.language, f.language),
   unionid = coalesce(excluded.unionid, f.unionid),
   synced_at = $3::timestamptz,
-  updated_at = now()
-returning f.id, f.openid`;
+  updated_at = now()`;
