@@ -1,0 +1,91 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useSession } from './session/session.tsx';
+import { preferredAccount, useAccount } from './session/account-context.tsx';
+import { canUse, landingFeature, type Feature } from './session/features.ts';
+import { AppShell } from './layout/AppShell.tsx';
+import { FullPageSpinner } from './components/Spinners.tsx';
+import { ForbiddenPage, NoAccountsPage, NotFoundPage, SessionFailedPage } from './components/StatusPages.tsx';
+
+// Each screen is its own chunk: the login page does not download the inbox, the inbox not the wizard.
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+const LoginPage = page(() => import('./pages/login/LoginPage.tsx'), 'LoginPage');
+const HomePage = page(() => import('./pages/home/HomePage.tsx'), 'HomePage');
+const InboxPage = page(() => import('./pages/inbox/InboxPage.tsx'), 'InboxPage');
+const FansPage = page(() => import('./pages/fans/FansPage.tsx'), 'FansPage');
+const TagsPage = page(() => import('./pages/tags/TagsPage.tsx'), 'TagsPage');
+const SettingsPage = page(() => import('./pages/settings/SettingsPage.tsx'), 'SettingsPage');
+const ConnectAccountPage = page(() => import('./pages/accounts/ConnectAccountPage.tsx'), 'ConnectAccountPage');
+const OperatorsPage = page(() => import('./pages/operators/OperatorsPage.tsx'), 'OperatorsPage');
+
+export function AppRoutes() {
+  const { state, retry } = useSession();
+  const location = useLocation();
+  if (state.status === 'loading') return <FullPageSpinner />;
+  if (state.status === 'failed') return <SessionFailedPage error={state.error} onRetry={retry} />;
+
+  if (state.status === 'anonymous') {
+    const next = location.pathname === '/login' ? null : `${location.pathname}${location.search}`;
+    return (
+      <Suspense fallback={<FullPageSpinner />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="*" element={<Navigate to={next ? `/login?next=${encodeURIComponent(next)}` : '/login'} replace />} />
+        </Routes>
+      </Suspense>
+    );
+  }
+
+  const { session } = state;
+  const isAdmin = session.operator.isAdmin;
+  return (
+    <Routes>
+      <Route path="/login" element={<AfterLogin />} />
+      <Route element={<AppShell />}>
+        <Route index element={<RootRedirect />} />
+        <Route path="accounts/new" element={isAdmin ? <ConnectAccountPage /> : <ForbiddenPage />} />
+        <Route path="operators" element={isAdmin ? <OperatorsPage /> : <ForbiddenPage />} />
+        <Route path="accounts/:accountId">
+          <Route index element={<AccountLanding />} />
+          <Route path="home" element={<Guard feature="home"><HomePage /></Guard>} />
+          <Route path="inbox" element={<Guard feature="inbox"><InboxPage /></Guard>} />
+          <Route path="inbox/:fanId" element={<Guard feature="inbox"><InboxPage /></Guard>} />
+          <Route path="fans" element={<Guard feature="fans"><FansPage /></Guard>} />
+          <Route path="tags" element={<Guard feature="tags"><TagsPage /></Guard>} />
+          <Route path="settings" element={<Guard feature="settings"><SettingsPage /></Guard>} />
+          <Route path="settings/:tab" element={<Guard feature="settings"><SettingsPage /></Guard>} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        <Route path="no-accounts" element={<NoAccountsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** After signing in: back where the operator was going, or the start page. */
+function AfterLogin() {
+  const next = new URLSearchParams(useLocation().search).get('next');
+  const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return <Navigate to={safeNext} replace />;
+}
+
+function RootRedirect() {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') return null;
+  const account = preferredAccount(state.session.accounts);
+  if (account) return <Navigate to={`/accounts/${account.id}`} replace />;
+  return <Navigate to={state.session.operator.isAdmin ? '/accounts/new' : '/no-accounts'} replace />;
+}
+
+function AccountLanding() {
+  const { account, can } = useAccount();
+  return <Navigate to={`/accounts/${account.id}/${landingFeature(can)}`} replace />;
+}
+
+function Guard({ feature, children }: { feature: Feature; children: ReactNode }) {
+  const { can } = useAccount();
+  return canUse(feature, can) ? children : <ForbiddenPage />;
+}
