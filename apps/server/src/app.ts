@@ -103,6 +103,10 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     if (account.autoAssign && message.msgType !== 'event') {
       inbox.autoAssign(account.id, message.fromUserName).catch((error: unknown) => logger.warn({ err: error }, 'auto-assignment failed'));
     }
+    // The user API needs a verified account (wechat-protocol.md §5.3).
+    if (account.verified && message.msgType === 'event' && message.event === 'subscribe') {
+      fans.enrichFromWechat(account.id, message.fromUserName).catch((error: unknown) => logger.debug({ err: error }, 'could not look up the new follower'));
+    }
   });
 
   const jobRunner = new JobRunner(db, logger, config.nodeName);

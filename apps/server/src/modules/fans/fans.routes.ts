@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { accountOf, sessionOf } from '../../platform/http/auth.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, languageOf } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { InboxService } from '../inbox/inbox.service.ts';
 import type { JobsService } from '../jobs/jobs.service.ts';
@@ -31,8 +31,8 @@ const fanIdOf = (request: FastifyRequest<FanParams>) => {
 /** The fans CRM (用户管理), tags and fan sync. */
 export async function fansRoutes(app: FastifyInstance, { fans, tags, inbox, jobs, audit }: Deps): Promise<void> {
   app.get<{ Querystring: Record<string, string> }>('/api/accounts/:accountId/fans', { config: { access: { permission: 'fans.view' } } }, async (request) => {
-    const { cursor, limit, ...filters } = request.query;
-    return fans.list(accountOf(request), fanFilterQuery.parse(filters), cursor, Number(limit) || 50);
+    const { cursor, limit, lang: _lang, ...filters } = request.query;
+    return fans.list(accountOf(request), fanFilterQuery.parse(filters), cursor, Number(limit) || 50, languageOf(request));
   });
 
   app.get<{ Querystring: Record<string, string> }>('/api/accounts/:accountId/fans/count', { config: { access: { permission: 'fans.view' } } }, async (request) => ({
@@ -47,7 +47,7 @@ export async function fansRoutes(app: FastifyInstance, { fans, tags, inbox, jobs
     return reply.send(Readable.from(fans.exportCsv(accountOf(request), filter)));
   });
 
-  app.get<FanParams>('/api/accounts/:accountId/fans/:fanId', { config: { access: { permission: 'fans.view' } } }, async (request) => fans.get(accountOf(request), fanIdOf(request)));
+  app.get<FanParams>('/api/accounts/:accountId/fans/:fanId', { config: { access: { permission: 'fans.view' } } }, async (request) => fans.get(accountOf(request), fanIdOf(request), languageOf(request)));
 
   app.get<FanParams & { Querystring: { before?: string } }>('/api/accounts/:accountId/fans/:fanId/timeline', { config: { access: { permission: 'fans.view' } } }, async (request) => {
     const before = request.query.before && /^\d+$/.test(request.query.before) ? Number(request.query.before) : null;

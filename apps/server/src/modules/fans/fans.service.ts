@@ -50,7 +50,7 @@ export class FansService {
   ) {}
 
   /** Newest interaction first, keyset-paged on (last_interaction_at, id): page 1 and page 10,000 cost the same. */
-  async list(accountId: number, filter: FanFilter, cursor: string | undefined, limit = 50): Promise<Page<FanView>> {
+  async list(accountId: number, filter: FanFilter, cursor: string | undefined, limit = 50, lang: 'zh' | 'en' = 'zh'): Promise<Page<FanView>> {
     const size = Math.min(Math.max(limit, 1), 200);
     const { where, params } = fanWhere(accountId, filter);
     const after = decodeCursor(cursor);
@@ -67,7 +67,7 @@ export class FansService {
     const page = rows.slice(0, size);
     const tags = await this.tagsOf(accountId, page.map((f) => f.id));
     const last = page.at(-1);
-    return { items: page.map((f) => present(f, tags.get(f.id) ?? [])), nextCursor: rows.length > size && last ? encodeCursor(last.last_interaction_at, last.id) : null };
+    return { items: page.map((f) => present(f, tags.get(f.id) ?? [], lang)), nextCursor: rows.length > size && last ? encodeCursor(last.last_interaction_at, last.id) : null };
   }
 
   async count(accountId: number, filter: FanFilter): Promise<number> {
@@ -76,10 +76,25 @@ export class FansService {
     return row!.n;
   }
 
-  async get(accountId: number, fanId: number): Promise<FanView> {
+  async get(accountId: number, fanId: number, lang: 'zh' | 'en' = 'zh'): Promise<FanView> {
     const [row] = await this.db.query<FanRow>(`select ${COLUMNS} from fans f where f.account_id = $1 and f.id = $2`, [accountId, fanId]);
     if (!row) throw new AppError('FAN_NOT_FOUND', { fanId });
-    return present(row, (await this.tagsOf(accountId, [fanId])).get(fanId) ?? []);
+    return present(row, (await this.tagsOf(accountId, [fanId])).get(fanId) ?? [], lang);
+  }
+
+  /**
+   * Pushes carry no follow source or language: after a follow, ask WeChat (user/info) and keep them.
+   * Best effort — an account without the user API (unverified) simply keeps what it has.
+   */
+  async enrichFromWechat(accountId: number, openid: string): Promise<void> {
+    const info = await this.tokens.clientFor(accountId).users.info(openid);
+    if (info.subscribe !== 1) return;
+    await this.db.query(
+      `update fans set subscribe_scene = coalesce($3, subscribe_scene), qr_scene = coalesce(qr_scene, $4), language = coalesce($5, language),
+              unionid = coalesce($6, unionid), remark = coalesce(remark, $7), updated_at = now()
+        where account_id = $1 and openid = $2`,
+      [accountId, openid, info.subscribe_scene || null, info.qr_scene_str || (info.qr_scene ? String(info.qr_scene) : null), info.language || null, info.unionid || null, info.remark || null],
+    );
   }
 
   /** Sets the remark on WeChat (updateremark) and here. */
@@ -141,11 +156,11 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function present(row: FanRow, tags: TagRef[]): FanView {
+function present(row: FanRow, tags: TagRef[], lang: 'zh' | 'en' = 'zh'): FanView {
   return {
     id: row.id,
     openid: row.openid,
-    displayName: displayName(row),
+    displayName: displayName(row, lang),
     subscribed: row.subscribed,
     subscribedAt: row.subscribed_at?.toISOString() ?? null,
     unsubscribedAt: row.unsubscribed_at?.toISOString() ?? null,

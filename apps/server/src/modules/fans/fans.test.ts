@@ -180,3 +180,19 @@ test('CSV export of a filtered list, safe for spreadsheets', async () => {
   const all = (await owner.get(`${base}/fans/export.csv`)).body;
   assert.ok(all.includes(`"'=HYPERLINK(""x"")"`), 'formula-looking cells are defused and quoted');
 });
+
+test("a new follower's source and language are looked up from WeChat; ?lang= picks the language", async () => {
+  const other = await loop.connect({ mode: 'plaintext', type: 'service', verified: true });
+  const boss = await operatorWithRole(loop.platform, other.id, 'owner');
+  loop.emulator.createFans(other.appId, 1, { subscribed: false });
+  const openid = loop.emulator.fanOpenid(other.appId, 0);
+  await loop.emulator.follow(other.appId, openid);
+  let fan: FanView | undefined;
+  for (let i = 0; i < 50 && !fan?.source; i++) {
+    fan = ((await boss.get(`/api/accounts/${other.id}/fans?lang=en`)).json().items as FanView[])[0];
+    if (!fan?.source) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.equal(fan?.source, loop.emulator.fan(other.appId, openid).subscribeScene);
+  assert.match(fan!.displayName, /^Fan /);
+  assert.match(((await boss.get(`/api/accounts/${other.id}/fans`)).json().items as FanView[])[0]!.displayName, /^粉丝 /);
+});

@@ -50,8 +50,9 @@ export interface PresentContext {
   tagsByFan: Map<number, TagRef[]>;
 }
 
-export function displayName(fan: { remark: string | null; openid: string }): string {
-  return fan.remark?.trim() || `粉丝 ${fan.openid.slice(-6)}`;
+/** The remark, or "粉丝 ab12cd" / "Fan ab12cd" from the end of the openid. */
+export function displayName(fan: { remark: string | null; openid: string }, lang: 'zh' | 'en' = 'zh'): string {
+  return fan.remark?.trim() || `${lang === 'en' ? 'Fan' : '粉丝'} ${fan.openid.slice(-6)}`;
 }
 
 export function presentConversation(fan: FanRow, ctx: PresentContext): ConversationView {
@@ -59,7 +60,7 @@ export function presentConversation(fan: FanRow, ctx: PresentContext): Conversat
   return {
     fanId: fan.id,
     openid: fan.openid,
-    displayName: displayName(fan),
+    displayName: displayName(fan, ctx.lang),
     subscribed: fan.subscribed,
     status: fan.conversation_status,
     starred: fan.starred,

@@ -17,8 +17,10 @@ export class AppError extends Error {
   }
 }
 
-/** zh-CN unless the caller prefers English. */
+/** zh-CN unless the caller prefers English (`?lang=` wins: EventSource cannot set Accept-Language). */
 export function languageOf(request: FastifyRequest): 'zh' | 'en' {
+  const query = (request.query as { lang?: unknown } | undefined)?.lang;
+  if (query === 'en' || query === 'zh') return query;
   const header = request.headers['accept-language'] ?? '';
   return /^en\b/i.test(header) ? 'en' : 'zh';
 }
