@@ -57,11 +57,12 @@ export function AppShell() {
   );
 }
 
+// The same element tree with or without an account: when an operator's first account appears (the wizard
+// just created it), a different tree would remount the page below and lose its state.
 function AccountScope({ account, children }: { account: AccountSummary | undefined; children: ReactNode }) {
-  if (!account) return children;
   return (
-    <AccountProvider account={account}>
-      <InboxStreamProvider accountId={account.id} enabled={account.permissions.includes('inbox.view')}>
+    <AccountProvider account={account ?? null}>
+      <InboxStreamProvider accountId={account?.id ?? 0} enabled={account?.permissions.includes('inbox.view') ?? false}>
         {children}
       </InboxStreamProvider>
     </AccountProvider>

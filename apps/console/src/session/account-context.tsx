@@ -11,9 +11,10 @@ export interface AccountContextValue {
 
 const AccountContext = createContext<AccountContextValue | null>(null);
 
-export function AccountProvider({ account, children }: { account: AccountSummary; children: ReactNode }) {
-  const value = useMemo<AccountContextValue>(
-    () => ({ account, can: (permission) => account.permissions.includes(permission) }),
+/** Provides the current account; with none (an operator without accounts yet) `useAccount` throws. */
+export function AccountProvider({ account, children }: { account: AccountSummary | null; children: ReactNode }) {
+  const value = useMemo<AccountContextValue | null>(
+    () => (account ? { account, can: (permission) => account.permissions.includes(permission) } : null),
     [account],
   );
   return <AccountContext.Provider value={value}>{children}</AccountContext.Provider>;

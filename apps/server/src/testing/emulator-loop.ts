@@ -2,6 +2,7 @@ import { startEmulator, type Emulator } from '@zhanggui/emulator';
 import type { MessageMode } from '@zhanggui/wechat';
 import type { Platform } from '../app.ts';
 import type { RuleInput } from '../modules/replies/replies.schema.ts';
+import { freePort } from './postgres-server.ts';
 import { createTestPlatform, fakeAccountCredentials } from './test-platform.ts';
 
 /** The emulator and a listening platform wired to each other over HTTP, as WeChat and a server would be. */
@@ -33,7 +34,8 @@ export const DEFAULT_RULES: RuleInput[] = [
 
 export async function startLoop(options: { delivery?: { timeoutMs?: number; retries?: number; retrySpacingMs?: number } } = {}): Promise<Loop> {
   const emulator = await startEmulator({ port: 0, delivery: options.delivery });
-  const platform = await createTestPlatform({ wechatBase: emulator.url });
+  // A concrete port, so the callback URLs the platform shows (PUBLIC_URL) are the ones it listens on.
+  const platform = await createTestPlatform({ wechatBase: emulator.url, PORT: await freePort() });
   const url = await platform.listen();
   return {
     emulator,
