@@ -1,3 +1,4 @@
 export * from './errors.ts';
 export * from './permissions.ts';
 export type * from './api.ts';
+export type * from './replies-api.ts';
