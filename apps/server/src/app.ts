@@ -11,6 +11,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { AccountsService } from './modules/accounts/accounts.service.ts';
 import { AuditService } from './modules/audit/audit.service.ts';
 import { fansRoutes } from './modules/fans/fans.routes.ts';
+import { FlowsService } from './modules/flows/flows.service.ts';
 import { FansService } from './modules/fans/fans.service.ts';
 import { FANS_BATCH, FansBatchJob } from './modules/fans/jobs/fans-batch.job.ts';
 import { FAN_SYNC, FanSyncJob } from './modules/fans/jobs/fan-sync.job.ts';
@@ -50,6 +51,7 @@ export interface Platform {
   jobRunner: JobRunner;
   tokens: TokenBroker;
   registry: AccountRegistry;
+  flows: FlowsService;
   pipeline: InboundPipeline;
   http: FastifyInstance;
   /** Starts listening (web role); resolves with the bound address. */
@@ -96,10 +98,14 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     bodyLimit: config.webhook.bodyLimit,
   });
   const writer = new InboundWriter(db);
-  const pipeline = new InboundPipeline(registry, writer, (accountId, originalId) => {
+  const flows = new FlowsService(db);
+  const pipeline = new InboundPipeline(registry, writer, { fanState: (accountId, openid) => flows.fanState(accountId, openid), finish: (flowId, openid) => flows.finish(flowId, openid) }, (accountId, originalId) => {
     accounts.learnOriginalId(accountId, originalId).catch((error: unknown) => logger.warn({ err: error }, 'could not record original id'));
   });
-  pipeline.onStored(({ account, message }) => {
+  pipeline.onStored(({ account, message, outcome }) => {
+    if (outcome.followUps.length) {
+      inbox.sendAutomatic(account.id, message.fromUserName, outcome.followUps, outcome.replySource).catch((error: unknown) => logger.warn({ err: error }, 'follow-up messages failed'));
+    }
     if (account.autoAssign && message.msgType !== 'event') {
       inbox.autoAssign(account.id, message.fromUserName).catch((error: unknown) => logger.warn({ err: error }, 'auto-assignment failed'));
     }
@@ -149,6 +155,7 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     jobRunner,
     tokens,
     registry,
+    flows,
     pipeline,
     http,
     async listen() {

@@ -1,7 +1,8 @@
 import { CallbackCodec, type MessageMode } from '@zhanggui/wechat';
 import type { Database } from '../platform/db/database.ts';
 import { ACCOUNT_CHANGED, type AccountsService } from '../modules/accounts/accounts.service.ts';
-import type { CompiledReplies } from '../modules/replies/reply-engine.ts';
+import { loadReplyBrain } from '../modules/replies/brain-loader.ts';
+import type { ReplyBrain } from '../modules/replies/reply-brain.ts';
 import type { RepliesService } from '../modules/replies/replies.service.ts';
 
 /** Everything the webhook needs about an account, decrypted and compiled once, kept in memory. */
@@ -14,8 +15,9 @@ export interface AccountRuntime {
   verified: boolean;
   /** Round-robin assignment of new conversations. */
   autoAssign: boolean;
+  timezone: string;
   codec: CallbackCodec;
-  replies: CompiledReplies;
+  brain: ReplyBrain;
 }
 
 const MISSING_TTL_MS = 5_000;
@@ -75,7 +77,7 @@ export class AccountRegistry {
   private async load(id: number): Promise<AccountRuntime | null> {
     const view = await this.accounts.find(id);
     if (!view) return null;
-    const [secrets, replies] = await Promise.all([this.accounts.secrets(id), this.replies.compile(id)]);
+    const [secrets, brain] = await Promise.all([this.accounts.secrets(id), loadReplyBrain(this.db, this.replies, view)]);
     const codec = new CallbackCodec(
       {
         appId: secrets.appId,
@@ -93,8 +95,9 @@ export class AccountRegistry {
       accountType: secrets.accountType,
       verified: secrets.verified,
       autoAssign: secrets.settings.autoAssign,
+      timezone: secrets.timezone,
       codec,
-      replies,
+      brain,
     };
   }
 }

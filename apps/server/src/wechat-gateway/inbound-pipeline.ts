@@ -1,7 +1,10 @@
+import type { MessageReply } from '@zhanggui/shared';
 import { buildReplyXml, dedupeKey, type CallbackQuery, type InboundMessage, type Reply } from '@zhanggui/wechat';
 import { AppError } from '../platform/http/errors.ts';
+import type { DecideContext } from '../modules/replies/reply-brain.ts';
 import type { AccountRegistry, AccountRuntime } from './account-registry.ts';
 import type { InboundWriter } from './inbound-writer.ts';
+import { KeyedQueue } from './keyed-queue.ts';
 import { PushDedupe } from './push-dedupe.ts';
 
 /** What a push was answered with. */
@@ -10,6 +13,14 @@ export interface PushOutcome {
   replySource: string | null;
   /** False when another node had already stored this push (we answer with its reply). */
   stored: boolean;
+  /** Messages to send after the answer, through the customer-service API. */
+  followUps: MessageReply[];
+}
+
+/** Where decisions read fan state and record flow completions (the flows service). */
+export interface DecisionSupport {
+  fanState: (accountId: number, openid: string) => ReturnType<DecideContext['fanState']>;
+  finish: DecideContext['finish'];
 }
 
 export interface StoredPush {
@@ -25,11 +36,13 @@ export interface StoredPush {
  */
 export class InboundPipeline {
   private readonly dedupe = new PushDedupe<PushOutcome>();
+  private readonly fans = new KeyedQueue();
   private readonly listeners: Array<(push: StoredPush) => void> = [];
 
   constructor(
     private readonly registry: AccountRegistry,
     private readonly writer: InboundWriter,
+    private readonly support: DecisionSupport,
     private readonly onOriginalId: (accountId: number, originalId: string) => void = () => {},
   ) {}
 
@@ -54,7 +67,9 @@ export class InboundPipeline {
       this.onOriginalId(account.id, message.toUserName);
     }
     const key = dedupeKey(message);
-    const { result } = this.dedupe.run(`${account.id}|${key}`, () => this.process(account, message, key));
+    const { result } = this.dedupe.run(`${account.id}|${key}`, () =>
+      this.fans.run(`${account.id}|${message.fromUserName}`, () => this.process(account, message, key)),
+    );
     const outcome = await result;
     if (!outcome.reply) return 'success';
     const xml = buildReplyXml(outcome.reply, {
@@ -66,16 +81,22 @@ export class InboundPipeline {
   }
 
   private async process(account: AccountRuntime, message: InboundMessage, key: string): Promise<PushOutcome> {
-    const decision = account.replies.decide(message);
+    const decision = await account.brain.decide(message, {
+      now: new Date(),
+      fanState: () => this.support.fanState(account.id, message.fromUserName),
+      finish: this.support.finish,
+    });
     const written = await this.writer.write({
       accountId: account.id,
       dedupeKey: key,
       message,
-      reply: decision?.reply ?? null,
-      replySource: decision?.source ?? null,
+      reply: decision.passive,
+      replySource: decision.source,
+      flow: decision.flow,
+      submission: decision.submission,
     });
-    if (!written.stored) return { reply: written.reply, replySource: written.replySource, stored: false };
-    const outcome: PushOutcome = { reply: decision?.reply ?? null, replySource: decision?.source ?? null, stored: true };
+    if (!written.stored) return { reply: written.reply, replySource: written.replySource, stored: false, followUps: [] };
+    const outcome: PushOutcome = { reply: decision.passive, replySource: decision.source, stored: true, followUps: decision.followUps };
     for (const listener of this.listeners) listener({ account, message, outcome });
     return outcome;
   }

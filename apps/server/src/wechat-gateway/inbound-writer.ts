@@ -1,5 +1,6 @@
 import type { InboundMessage, Reply } from '@zhanggui/wechat';
-import { GroupCommitter } from '../platform/db/group-commit.ts';
+import type { Decision, FlowChange } from '../modules/replies/reply-brain.ts';
+import { Batcher } from '../platform/db/batcher.ts';
 import type { Database } from '../platform/db/database.ts';
 
 /** One push to persist: the message, what we answered, and the fan it came from. */
@@ -9,6 +10,10 @@ export interface InboundRecord {
   message: InboundMessage;
   reply: Reply | null;
   replySource: string | null;
+  /** The fan's flow after this push (stored only if the push is new). */
+  flow?: FlowChange | null;
+  /** Values a finished flow collected (stored only if the push is new). */
+  submission?: Decision['submission'];
 }
 
 /** Whether this push was stored now, or had been stored before (a retry seen by another node). */
@@ -21,6 +26,9 @@ interface FanTouch {
   last_message_at: string | null;
   last_window_event_at: string | null;
   unread_delta: number;
+  last_latitude: number | null;
+  last_longitude: number | null;
+  last_location_at: string | null;
   subscribed: boolean | null;
   subscription_changed_at: string | null;
   subscribe_scene: string | null;
@@ -33,13 +41,13 @@ interface FanTouch {
  * so nothing acknowledged is lost.
  */
 export class InboundWriter {
-  private readonly committer: GroupCommitter<InboundRecord, WriteOutcome>;
+  private readonly committer: Batcher<InboundRecord, WriteOutcome>;
 
   constructor(
     private readonly db: Database,
     options: { maxBatch?: number; concurrency?: number } = {},
   ) {
-    this.committer = new GroupCommitter((batch) => this.flush(batch), {
+    this.committer = new Batcher((batch) => this.flush(batch), {
       maxBatch: options.maxBatch ?? 500,
       // PGlite is one session; on a server two flushes overlap one batch's round trip with the next's work.
       concurrency: options.concurrency ?? (db.kind === 'pglite' ? 1 : 2),
@@ -59,6 +67,8 @@ export class InboundWriter {
     const inserted = await this.db.query<{ account_id: number; dedupe_key: string }>(INSERT_BATCH, [
       JSON.stringify(rows),
       JSON.stringify(fanTouches(batch)),
+      JSON.stringify(flowChanges(batch)),
+      JSON.stringify(submissions(batch)),
     ]);
     const fresh = new Set(inserted.map((row) => `${row.account_id}|${row.dedupe_key}`));
     const outcomes: Array<WriteOutcome | undefined> = batch.map((record) =>
@@ -120,6 +130,43 @@ function summarize(m: InboundMessage): string | null {
   }
 }
 
+/** Where the fan said they are: a location message, a LOCATION event, a location_select menu event. */
+function locationOf(m: InboundMessage): { latitude: number; longitude: number } | null {
+  if (m.msgType === 'location') return { latitude: m.latitude, longitude: m.longitude };
+  if (m.msgType === 'event' && (m.event === 'LOCATION' || m.event === 'location_select')) return { latitude: m.latitude, longitude: m.longitude };
+  return null;
+}
+
+/** The last flow change per fan in the batch (per node a fan's pushes are processed one at a time anyway). */
+function flowChanges(batch: InboundRecord[]) {
+  const last = new Map<string, Record<string, unknown>>();
+  for (const record of batch) {
+    if (!record.flow) continue;
+    const base = { account_id: record.accountId, openid: record.message.fromUserName, dedupe_key: record.dedupeKey };
+    const row =
+      record.flow.op === 'delete'
+        ? { ...base, op: 'delete' }
+        : {
+            ...base,
+            op: 'set',
+            flow_id: record.flow.session.flowId,
+            step: record.flow.session.step,
+            data: record.flow.session.data,
+            score: record.flow.session.score,
+            started_at: record.flow.session.startedAt,
+            expires_at: record.flow.session.expiresAt,
+          };
+    last.set(`${record.accountId}|${record.message.fromUserName}`, row);
+  }
+  return [...last.values()];
+}
+
+function submissions(batch: InboundRecord[]) {
+  return batch
+    .filter((record) => record.submission)
+    .map((record) => ({ account_id: record.accountId, dedupe_key: record.dedupeKey, flow_id: record.submission!.flowId, data: record.submission!.data, score: record.submission!.score, rank: record.submission!.rank, winner: record.submission!.winner }));
+}
+
 /** Events that open the 1-minute, 3-message customer-service window (wechat-protocol.md §4.3). */
 const WINDOW_EVENTS: ReadonlySet<string> = new Set(['subscribe', 'SCAN', 'CLICK', 'scancode_push', 'scancode_waitmsg']);
 
@@ -142,6 +189,9 @@ function fanTouches(batch: InboundRecord[]): FanTouch[] {
         last_message_at: null,
         last_window_event_at: null,
         unread_delta: 0,
+        last_latitude: null,
+        last_longitude: null,
+        last_location_at: null,
         subscribed: null,
         subscription_changed_at: null,
         subscribe_scene: null,
@@ -150,6 +200,12 @@ function fanTouches(batch: InboundRecord[]): FanTouch[] {
       touches.set(key, touch);
     }
     if (at > touch.last_interaction_at) touch.last_interaction_at = at;
+    const location = locationOf(m);
+    if (location && (!touch.last_location_at || at >= touch.last_location_at)) {
+      touch.last_latitude = location.latitude;
+      touch.last_longitude = location.longitude;
+      touch.last_location_at = at;
+    }
     if (m.msgType !== 'event') {
       if (!touch.last_message_at || at > touch.last_message_at) touch.last_message_at = at;
       touch.unread_delta++;
@@ -168,7 +224,7 @@ function fanTouches(batch: InboundRecord[]): FanTouch[] {
   return [...touches.values()];
 }
 
-// One round trip per batch: the statement lives in migration 0003 as a function, so it is planned once per
+// One round trip per batch: the statement lives in migration 0007 as a function, so it is planned once per
 // session. Data-modifying CTEs see each other only through RETURNING: the message insert joins the fans
-// upsert's returned ids.
-const INSERT_BATCH = 'select out_account_id as account_id, out_dedupe_key as dedupe_key from zg_ingest_pushes($1::jsonb, $2::jsonb)';
+// upsert's returned ids; flow changes and submissions join the inserted messages (new pushes only).
+const INSERT_BATCH = 'select out_account_id as account_id, out_dedupe_key as dedupe_key from zg_ingest_pushes($1::jsonb, $2::jsonb, $3::jsonb, $4::jsonb)';

@@ -27,6 +27,8 @@ export interface AccountView {
 
 export interface AccountSettings {
   autoAssign: boolean;
+  /** Answer LOCATION events (sent when a fan opens the chat) with nearby stores. */
+  replyToLocationEvents: boolean;
 }
 
 /** The decrypted credentials, for the webhook and the token broker only. */
@@ -166,7 +168,7 @@ function present(row: Row): AccountView {
     timezone: row.timezone,
     hasAesKey: row.aesKeySealed !== null,
     rotatingAesKey: row.previousAesKeySealed !== null,
-    settings: { autoAssign: row.settings?.autoAssign === true },
+    settings: { autoAssign: row.settings?.autoAssign === true, replyToLocationEvents: row.settings?.replyToLocationEvents === true },
     createdAt: row.createdAt,
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.table.ts';
 
 /**
@@ -34,6 +34,10 @@ export const fans = pgTable(
     /** Customer-service messages sent in the current message window / event window. */
     messageWindowUsed: integer('message_window_used').notNull().default(0),
     eventWindowUsed: integer('event_window_used').notNull().default(0),
+    /** The fan's last shared location (location message, LOCATION event), for "附近 ATM". */
+    lastLatitude: doublePrecision('last_latitude'),
+    lastLongitude: doublePrecision('last_longitude'),
+    lastLocationAt: timestamp('last_location_at', { withTimezone: true }),
     remark: text('remark'),
     language: text('language'),
     unionid: text('unionid'),

@@ -1,4 +1,4 @@
-import type { ConversationView, MessageView, Page, UpdateConversationInput } from '@zhanggui/shared';
+import type { ConversationView, MessageReply, MessageView, Page, UpdateConversationInput } from '@zhanggui/shared';
 import { WechatApiError, type CustomMessage } from '@zhanggui/wechat';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -115,6 +115,20 @@ export class InboxService {
     return this.send(accountId, operatorId, fanId, lang, { type: 'text', content: text }, (openid) => ({ touser: openid, msgtype: 'text', text: { content: text } }));
   }
 
+  /**
+   * Messages an automatic reply sends after its passive answer (a rule's extra replies, more search results,
+   * a flow's non-text messages): customer-service messages inside the fan's window, recorded like any other.
+   * Stops at the first refusal (window closed or quota used).
+   */
+  async sendAutomatic(accountId: number, openid: string, replies: MessageReply[], source: string | null): Promise<void> {
+    const [fan] = await this.db.query<{ id: number }>('select id from fans where account_id = $1 and openid = $2', [accountId, openid]);
+    if (!fan) return;
+    for (const reply of replies) {
+      const view = await this.send(accountId, null, fan.id, 'zh', reply as unknown as Record<string, unknown>, (to) => customMessage(to, reply), source).catch(() => null);
+      if (!view || view.status === 'failed') return;
+    }
+  }
+
   /** Uploads an image as temporary media, then sends it. */
   async sendImage(accountId: number, operatorId: number, fanId: number, file: { data: Buffer; filename: string; mimetype: string }, lang: 'zh' | 'en'): Promise<MessageView> {
     if (!/^image\/(jpeg|png)$/.test(file.mimetype) || file.data.length === 0 || file.data.length > 2 * 1024 * 1024) {
@@ -220,11 +234,12 @@ export class InboxService {
 
   private async send(
     accountId: number,
-    operatorId: number,
+    operatorId: number | null,
     fanId: number,
     lang: 'zh' | 'en',
     record: Record<string, unknown>,
     build: (openid: string) => CustomMessage,
+    source: string | null = `operator:${operatorId}`,
   ): Promise<MessageView> {
     const fan = await this.precheck(accountId, fanId, lang);
     const consumed = windowToConsume(windowStateOf(fan));
@@ -242,10 +257,11 @@ export class InboxService {
         `update fans set
             message_window_used = case when $3 then ${MESSAGE_WINDOW.quota} when $4 = 'message' then message_window_used + 1 else message_window_used end,
             event_window_used = case when $3 then ${EVENT_WINDOW.quota} when $4 = 'event' then event_window_used + 1 else event_window_used end,
-            last_replied_at = case when $5 then now() else last_replied_at end,
-            unread_count = case when $5 then 0 else unread_count end
+            last_replied_at = case when $5 and $6 then now() else last_replied_at end,
+            unread_count = case when $5 and $6 then 0 else unread_count end
           where account_id = $1 and id = $2`,
-        [accountId, fanId, Boolean(closedByWechat), error ? null : consumed, !error],
+        // Only an operator's reply answers the conversation; automatic follow-ups do not.
+        [accountId, fanId, Boolean(closedByWechat), error ? null : consumed, !error, operatorId !== null],
       );
       return tx.query<MessageRow>(
         `insert into messages (account_id, fan_id, direction, msg_type, content, reply, reply_source, operator_id, status, error, sent_at)
@@ -254,9 +270,9 @@ export class InboxService {
           accountId,
           fanId,
           record.type,
-          record.type === 'text' ? record.content : null,
+          record.type === 'text' ? record.content : record.type === 'news' ? ((record.articles as Array<{ title: string }>)[0]?.title ?? null) : null,
           JSON.stringify(record),
-          `operator:${operatorId}`,
+          source,
           operatorId,
           error ? 'failed' : 'sent',
           error ? JSON.stringify(error) : null,
@@ -298,6 +314,24 @@ export class InboxService {
   private async presentMessages(accountId: number, rows: MessageRow[]): Promise<MessageView[]> {
     const names = await this.operators.names([...new Set(rows.map((r) => r.operator_id).filter((id): id is number => id !== null))]);
     return rows.map((row) => presentMessage(row, { operatorNames: names }, (id) => `/api/accounts/${accountId}/messages/${id}/media`));
+  }
+}
+
+/** A message as a customer-service send (wechat-protocol.md §4.3; news carries one article). */
+function customMessage(touser: string, reply: MessageReply): CustomMessage {
+  switch (reply.type) {
+    case 'text':
+      return { touser, msgtype: 'text', text: { content: reply.content } };
+    case 'image':
+      return { touser, msgtype: 'image', image: { media_id: reply.mediaId } };
+    case 'voice':
+      return { touser, msgtype: 'voice', voice: { media_id: reply.mediaId } };
+    case 'video':
+      return { touser, msgtype: 'video', video: { media_id: reply.mediaId, title: reply.title, description: reply.description } };
+    case 'music':
+      return { touser, msgtype: 'music', music: { title: reply.title, description: reply.description, musicurl: reply.musicUrl ?? '', hqmusicurl: reply.hqMusicUrl, thumb_media_id: reply.thumbMediaId ?? '' } };
+    case 'news':
+      return { touser, msgtype: 'news', news: { articles: reply.articles.slice(0, 1).map((a) => ({ title: a.title, description: a.description, url: a.url, picurl: a.picUrl })) } };
   }
 }
 

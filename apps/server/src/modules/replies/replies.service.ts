@@ -1,36 +1,42 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Reply } from '@zhanggui/wechat';
+import type { RuleView } from '@zhanggui/shared';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { ACCOUNT_CHANGED } from '../accounts/accounts.service.ts';
-import { CompiledReplies, type ReplyRule } from './reply-engine.ts';
+import { localDate } from '../stats/stats.service.ts';
 import { replyRules } from './replies.table.ts';
-import { ruleInput, type RuleInput } from './replies.schema.ts';
+import { ruleInput, type RuleInput, type RuleValues } from './replies.schema.ts';
 
 /** Reply rules of one account at a time; every change tells all nodes to recompile. */
 export class RepliesService {
   constructor(private readonly db: Database) {}
 
-  async list(accountId: number): Promise<ReplyRule[]> {
+  async list(accountId: number, timezone = 'Asia/Shanghai'): Promise<RuleView[]> {
     const rows = await this.db.orm.select().from(replyRules).where(eq(replyRules.accountId, accountId)).orderBy(asc(replyRules.id));
-    return rows.map(present);
+    const today = localDate(new Date(), timezone);
+    const weekAgo = localDate(new Date(Date.now() - 6 * 86_400_000), timezone);
+    const hits = await this.db.query<{ rule_id: number; today: number; week: number; total: number }>(
+      `select rule_id, coalesce(sum(hits) filter (where day = $2), 0)::int as today,
+              coalesce(sum(hits) filter (where day >= $3), 0)::int as week, coalesce(sum(hits), 0)::int as total
+         from reply_rule_hits where account_id = $1 group by rule_id`,
+      [accountId, today, weekAgo],
+    );
+    const byRule = new Map(hits.map((h) => [h.rule_id, { today: h.today, last7Days: h.week, total: h.total }]));
+    return rows.map((row) => present(row, byRule.get(row.id)));
   }
 
-  async create(accountId: number, raw: RuleInput): Promise<ReplyRule> {
-    const input = ruleInput.parse(raw);
-    const [row] = await this.db.orm
-      .insert(replyRules)
-      .values({ accountId, ...input, replies: input.replies as Reply[] })
-      .returning();
+  async create(accountId: number, raw: RuleInput): Promise<RuleView> {
+    const input = await this.validate(accountId, raw);
+    const [row] = await this.db.orm.insert(replyRules).values({ accountId, ...input }).returning();
     await this.changed(accountId);
     return present(row!);
   }
 
-  async update(accountId: number, ruleId: number, raw: RuleInput): Promise<ReplyRule> {
-    const input = ruleInput.parse(raw);
+  async update(accountId: number, ruleId: number, raw: RuleInput): Promise<RuleView> {
+    const input = await this.validate(accountId, raw);
     const [row] = await this.db.orm
       .update(replyRules)
-      .set({ ...input, replies: input.replies as Reply[], updatedAt: new Date() })
+      .set({ ...input, updatedAt: new Date() })
       .where(and(eq(replyRules.accountId, accountId), eq(replyRules.id, ruleId)))
       .returning();
     if (!row) throw new AppError('NOT_FOUND', { ruleId });
@@ -47,9 +53,16 @@ export class RepliesService {
     await this.changed(accountId);
   }
 
-  /** The account's rules compiled for the webhook. */
-  async compile(accountId: number): Promise<CompiledReplies> {
-    return new CompiledReplies(await this.list(accountId));
+  /** Schema checks, then references: a rule may only start this account's flows. */
+  private async validate(accountId: number, raw: RuleInput): Promise<RuleValues> {
+    const input = ruleInput.parse(raw);
+    const flowIds = input.replies.flatMap((action) => (action.type === 'flow' ? [action.flowId] : []));
+    if (flowIds.length) {
+      const found = await this.db.query<{ id: number }>('select id from flows where account_id = $1 and id = any($2::int[])', [accountId, flowIds]);
+      const missing = flowIds.filter((id) => !found.some((row) => row.id === id));
+      if (missing.length) throw new AppError('VALIDATION_FAILED', [{ path: 'replies', message: `no flow ${missing.join(', ')} in this account` }]);
+    }
+    return input;
   }
 
   private async changed(accountId: number): Promise<void> {
@@ -57,14 +70,22 @@ export class RepliesService {
   }
 }
 
-function present(row: typeof replyRules.$inferSelect): ReplyRule {
+function present(row: typeof replyRules.$inferSelect, hits = { today: 0, last7Days: 0, total: 0 }): RuleView {
   return {
     id: row.id,
     name: row.name,
     trigger: row.trigger,
     keywords: row.keywords,
+    messageTypes: row.messageTypes,
+    ignoreCase: row.ignoreCase,
+    foldWidth: row.foldWidth,
     replies: row.replies,
+    replyMode: row.replyMode,
     priority: row.priority,
     enabled: row.enabled,
+    schedule: row.schedule,
+    hits,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }

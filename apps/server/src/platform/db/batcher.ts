@@ -1,10 +1,10 @@
 /**
- * Group commit: callers submit one item each and wait; items that arrive while a flush is running are
- * written together by the next flush. At low load a flush holds one item and adds no delay; under load
- * one statement carries hundreds of items, which is what makes the single-session embedded database
- * keep up (~0.3 ms per statement, whatever its size).
+ * Batching for the database: callers submit one item each and wait; items that arrive while a flush is
+ * running go together in the next flush. Used for group commit (the webhook's writes) and for batched reads
+ * (a fan's flow state). At low load a flush holds one item and adds no delay; under load one statement
+ * carries hundreds, which is what makes the single-session embedded database keep up (~0.3 ms a statement).
  */
-export class GroupCommitter<Item, Result> {
+export class Batcher<Item, Result> {
   private queue: Array<{ item: Item; resolve: (r: Result) => void; reject: (e: unknown) => void }> = [];
   private running = 0;
   private closed = false;
@@ -14,6 +14,11 @@ export class GroupCommitter<Item, Result> {
     private readonly flush: (items: Item[]) => Promise<Result[]>,
     private readonly options: { maxBatch: number; concurrency: number } = { maxBatch: 500, concurrency: 1 },
   ) {}
+
+  /** Alias of submit, reading better for lookups. */
+  load(item: Item): Promise<Result> {
+    return this.submit(item);
+  }
 
   submit(item: Item): Promise<Result> {
     if (this.closed) return Promise.reject(new Error('the writer is closed'));

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { GroupCommitter } from './group-commit.ts';
+import { Batcher } from './batcher.ts';
 
 test('items submitted during a flush are written together by the next one', async () => {
   const batches: number[][] = [];
   let release: () => void = () => {};
-  const committer = new GroupCommitter<number, string>(async (items) => {
+  const committer = new Batcher<number, string>(async (items) => {
     batches.push(items);
     if (batches.length === 1) await new Promise<void>((resolve) => (release = resolve));
     return items.map((n) => `ok ${n}`);
@@ -20,7 +20,7 @@ test('items submitted during a flush are written together by the next one', asyn
 
 test('a failed flush rejects every item in it and the next batch still runs', async () => {
   let calls = 0;
-  const committer = new GroupCommitter<number, number>(async (items) => {
+  const committer = new Batcher<number, number>(async (items) => {
     calls++;
     if (calls === 1) throw new Error('disk full');
     return items;
@@ -31,7 +31,7 @@ test('a failed flush rejects every item in it and the next batch still runs', as
 
 test('batches are capped at maxBatch and close() waits for everything submitted', async () => {
   const sizes: number[] = [];
-  const committer = new GroupCommitter<number, number>(
+  const committer = new Batcher<number, number>(
     async (items) => {
       sizes.push(items.length);
       await new Promise((resolve) => setTimeout(resolve, 1));

@@ -1,0 +1,57 @@
+import type { Store } from '@zhanggui/shared';
+import type { Database } from '../../platform/db/database.ts';
+import type { AccountView } from '../accounts/accounts.service.ts';
+import { canUseCustomerService } from '../accounts/accounts.presenter.ts';
+import { SearchIndex, type SearchDoc } from '../search/search-index.ts';
+import { StoreLocator } from '../stores/store-locator.ts';
+import { ReplyBrain, type BrainFlow } from './reply-brain.ts';
+import type { RepliesService } from './replies.service.ts';
+
+/** Reads everything an account's automatic replies use and compiles it into a ReplyBrain. */
+export async function loadReplyBrain(db: Database, replies: RepliesService, account: AccountView): Promise<ReplyBrain> {
+  const [rules, flows, knowledge, products, stores] = await Promise.all([
+    replies.list(account.id, account.timezone),
+    db.query<{ id: number; name: string; enabled: boolean; entry_keywords: string[]; exit_words: string[]; exit_message: string; timeout_minutes: number; start_step: string; steps: BrainFlow['steps']; finishers: BrainFlow['finishers'] }>(
+      'select * from flows where account_id = $1 and enabled',
+      [account.id],
+    ),
+    db.query<{ id: number; title: string; body: string; image_url: string | null; link: string | null; keywords: string[] }>(
+      'select id, title, body, image_url, link, keywords from knowledge_entries where account_id = $1 and enabled',
+      [account.id],
+    ),
+    db.query<{ id: number; name: string; description: string | null; image_url: string | null; link: string | null; keywords: string[]; category: string | null; price_fen: number }>(
+      'select id, name, description, image_url, link, keywords, category, price_fen from products where account_id = $1 and enabled',
+      [account.id],
+    ),
+    db.query<{ id: number; name: string; address: string; phone: string | null; hours: string | null; latitude: number; longitude: number; image_url: string | null; keywords: string[]; enabled: boolean }>(
+      'select * from stores where account_id = $1 and enabled',
+      [account.id],
+    ),
+  ]);
+  const docs: SearchDoc[] = [
+    ...knowledge.map((k) => ({ kind: 'knowledge' as const, id: k.id, title: k.title, body: k.body, keywords: k.keywords, category: null, imageUrl: k.image_url, link: k.link, priceFen: null })),
+    ...products.map((p) => ({ kind: 'product' as const, id: p.id, title: p.name, body: p.description ?? '', keywords: p.keywords, category: p.category, imageUrl: p.image_url, link: p.link, priceFen: p.price_fen })),
+  ];
+  const storeList: Store[] = stores.map((s) => ({ id: s.id, name: s.name, address: s.address, phone: s.phone, hours: s.hours, latitude: s.latitude, longitude: s.longitude, imageUrl: s.image_url, keywords: s.keywords, enabled: s.enabled }));
+  return new ReplyBrain(
+    rules,
+    flows.map((f) => ({
+      id: f.id,
+      name: f.name,
+      enabled: f.enabled,
+      entryKeywords: f.entry_keywords,
+      exitWords: f.exit_words,
+      exitMessage: f.exit_message,
+      timeoutMinutes: f.timeout_minutes,
+      startStep: f.start_step,
+      steps: f.steps,
+      finishers: f.finishers,
+    })),
+    new SearchIndex(docs),
+    new StoreLocator(storeList),
+    { replyToLocationEvents: account.settings.replyToLocationEvents },
+    account.timezone,
+    canUseCustomerService(account),
+  );
+}
+
