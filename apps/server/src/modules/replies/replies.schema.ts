@@ -27,8 +27,9 @@ export const messageReplySchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const replyActionSchema = z.union([
-  messageReplySchema,
+// One discriminated union on `type`, so errors name the field (replies.0.articles), not just "invalid input".
+export const replyActionSchema = z.discriminatedUnion('type', [
+  ...messageReplySchema.options,
   z.object({ type: z.literal('transfer_customer_service') }),
   z.object({ type: z.literal('flow'), flowId: z.number().int().positive() }),
   z.object({ type: z.literal('search'), scope: z.enum(['all', 'knowledge', 'products']), notFound: z.string().max(500).optional() }),
