@@ -5,7 +5,10 @@ import { AppError } from '../../platform/http/errors.ts';
 import { ACCOUNT_CHANGED } from '../accounts/accounts.service.ts';
 import { displayName } from '../inbox/inbox.presenter.ts';
 import type { FanState } from '../replies/reply-brain.ts';
+import { fold } from '../replies/text-fold.ts';
 import { flowInput } from './flows.schema.ts';
+
+const ENTRY_FOLD = { ignoreCase: true, foldWidth: true };
 
 interface FlowRow {
   id: number;
@@ -52,6 +55,7 @@ export class FlowsService {
 
   async create(accountId: number, raw: FlowInput): Promise<FlowView> {
     const input = flowInput.parse(raw);
+    await this.assertEntriesFree(accountId, null, input);
     const [row] = await this.db.query<{ id: number }>(
       `insert into flows (account_id, name, enabled, entry_keywords, exit_words, exit_message, timeout_minutes, start_step, steps, finishers)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
@@ -63,6 +67,7 @@ export class FlowsService {
 
   async update(accountId: number, flowId: number, raw: FlowInput): Promise<FlowView> {
     const input = flowInput.parse(raw);
+    await this.assertEntriesFree(accountId, flowId, input);
     const rows = await this.db.query(
       `update flows set name = $3, enabled = $4, entry_keywords = $5, exit_words = $6, exit_message = $7, timeout_minutes = $8,
               start_step = $9, steps = $10, finishers = $11, updated_at = now()
@@ -74,6 +79,22 @@ export class FlowsService {
     await this.db.query('delete from flow_sessions where account_id = $1 and flow_id = $2 and not (step = any($3::text[]))', [accountId, flowId, input.steps.map((s) => s.id)]);
     await this.db.notify(ACCOUNT_CHANGED, String(accountId));
     return this.get(accountId, flowId);
+  }
+
+  /** An entry keyword starts one flow: another enabled flow of the account may not claim it too. */
+  private async assertEntriesFree(accountId: number, flowId: number | null, input: { enabled: boolean; entryKeywords: string[] }): Promise<void> {
+    if (!input.enabled || input.entryKeywords.length === 0) return;
+    const others = await this.db.query<{ name: string; entry_keywords: string[] }>(
+      'select name, entry_keywords from flows where account_id = $1 and enabled and ($2::int is null or id <> $2)',
+      [accountId, flowId],
+    );
+    const taken = new Map<string, string>();
+    for (const other of others) for (const keyword of other.entry_keywords) taken.set(fold(keyword.trim(), ENTRY_FOLD), other.name);
+    const conflicts = input.entryKeywords.flatMap((keyword, i) => {
+      const owner = taken.get(fold(keyword.trim(), ENTRY_FOLD));
+      return owner ? [{ path: `entryKeywords.${i}`, message: `"${keyword}" already starts the flow "${owner}"` }] : [];
+    });
+    if (conflicts.length) throw new AppError('VALIDATION_FAILED', conflicts);
   }
 
   async remove(accountId: number, flowId: number): Promise<void> {

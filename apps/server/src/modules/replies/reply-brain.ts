@@ -82,6 +82,13 @@ export class ReplyBrain {
     }
   }
 
+  /** The flow a menu key or QR scene starts: "flow:<id>", or one of the flow's entry keywords. */
+  private flowForKey(key: string): CompiledFlow | undefined {
+    const byId = /^flow:(\d+)$/.exec(key);
+    if (byId) return this.flows.get(Number(byId[1]));
+    return this.flowEntries.get(fold(key.trim(), FOLD));
+  }
+
   /** Whether any message might belong to a flow (then the fan's flow state is read). */
   get hasFlows(): boolean {
     return this.flows.size > 0;
@@ -92,6 +99,10 @@ export class ReplyBrain {
     const answering = message.msgType === 'event' ? 'event' : 'message';
 
     if (message.msgType === 'event') {
+      // A menu click or a QR code (scanned by a follower, or followed through) may start a flow.
+      const key = message.event === 'CLICK' || message.event === 'SCAN' ? message.eventKey : message.event === 'subscribe' ? message.eventKey?.replace(/^qrscene_/, '') : undefined;
+      const entered = key ? this.flowForKey(key) : undefined;
+      if (entered) return this.fromFlowTurn(entered, null, startFlow(entered, ctx.now), message, ctx, notes);
       if (message.event === 'subscribe') return this.byRule(this.first('subscribe', ctx.now, notes), 'welcome', '', message, ctx, notes);
       if (message.event === 'LOCATION' && this.settings.replyToLocationEvents && this.stores.size > 0) {
         return this.finishDecision(this.storesNear(message.latitude, message.longitude, '', 'event'), 'stores', null, notes, { source: 'rule', rule: null });
@@ -263,7 +274,7 @@ export class ReplyBrain {
           if (text) replies.push({ type: 'text', content: text });
         }
       }
-      if (turn.submit || flow.finishers) submission = { flowId: flow.id, data: turn.data, score: turn.score, rank, winner };
+      if (turn.submit || flow.finishers) submission = { flowId: flow.id, data: turn.data, score: turn.score, rank: flow.finishers ? rank : null, winner };
     }
     const change: FlowChange = turn.session ? { op: 'set', session: turn.session } : { op: 'delete' };
     return {

@@ -59,7 +59,11 @@ function toMessage(message: z.output<typeof testInput>['message'], openid: strin
     case 'link':
       return { ...base, msgType: 'link', msgId: '0', title: '', description: '', url: '' };
     case 'event':
-      if (message.event === 'subscribe') return { ...base, msgType: 'event', event: 'subscribe' };
+      if (message.event === 'subscribe') {
+        // Following through a parametric QR code: WeChat prefixes the scene with qrscene_.
+        const scene = message.eventKey ? message.eventKey.replace(/^(qrscene_)?/, 'qrscene_') : undefined;
+        return { ...base, msgType: 'event', event: 'subscribe', ...(scene ? { eventKey: scene } : {}) };
+      }
       if (message.event === 'LOCATION') return { ...base, msgType: 'event', event: 'LOCATION', latitude: message.latitude ?? 0, longitude: message.longitude ?? 0, precision: 30 };
       if (message.event === 'SCAN') return { ...base, msgType: 'event', event: 'SCAN', eventKey: message.eventKey ?? '', ticket: '' };
       return { ...base, msgType: 'event', event: 'CLICK', eventKey: message.eventKey ?? '' };
