@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { compileRegex, RegexError } from './keyword-matcher.ts';
+import { webUrl } from '../../platform/validation.ts';
 
-const url = z.string().url().max(1024);
+const url = webUrl;
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time as HH:MM');
 
 /** A message the fan receives (wechat-protocol.md §3 limits). */

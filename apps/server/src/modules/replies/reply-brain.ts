@@ -213,7 +213,7 @@ export class ReplyBrain {
       case 'stores_nearby': {
         const location = message.msgType === 'location' ? { latitude: message.latitude, longitude: message.longitude } : (await ctx.fanState()).lastLocation;
         if (!location) {
-          out.replies.push({ type: 'text', content: action.notFound || '请先发送您的位置（点击输入框旁的 + 号 → 位置），我们为您查找附近的门店。' });
+          out.replies.push({ type: 'text', content: '请先发送您的位置（点击输入框旁的 + 号 → 位置），我们为您查找附近的门店。' });
           return;
         }
         const produced = this.storesNear(location.latitude, location.longitude, argument, answering);

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { ACCOUNT_CHANGED } from '../accounts/accounts.service.ts';
+import { webUrl } from '../../platform/validation.ts';
 
 const keywords = z.array(z.string().trim().min(1).max(30)).max(30).default([]);
-const optionalUrl = z.string().url().max(1024).nullable().optional();
+const optionalUrl = webUrl.nullable().optional();
 
 export const knowledgeInput = z.object({
   title: z.string().trim().min(1).max(64),

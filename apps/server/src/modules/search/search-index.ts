@@ -19,7 +19,7 @@ export interface SearchHit {
 
 const FOLD = { ignoreCase: true, foldWidth: true };
 // Words that carry no meaning in a shopper's question ("有没有便宜的牛仔裤？").
-const STOPWORDS = new Set(['的', '了', '吗', '呢', '啊', '吧', '有', '没有', '有没有', '我', '想', '要', '想要', '请问', '一下', '怎么', '什么', '哪里', '多少', '是', '在', '和', '与', '买', '找', '看看', '推荐']);
+const STOPWORDS = new Set(['的', '了', '吗', '呢', '啊', '吧', '有', '没有', '有没有', '我', '我想', '我要', '想', '要', '想要', '请问', '一下', '怎么', '怎么样', '如何', '什么', '哪里', '哪个', '多少', '是', '在', '和', '与', '买', '找', '看看', '推荐', '可以', '好看', '便宜']);
 const MIN_SCORE = 10;
 
 /** Lower-cased, half-width, without punctuation and spaces (Chinese has none between words anyway). */
@@ -48,6 +48,8 @@ export function queryTerms(query: string): string[] {
 
 interface Indexed {
   doc: SearchDoc;
+  /** Title, keywords, category and body in one string, for "is this word anywhere in it". */
+  text: string;
   title: string;
   keywords: string[];
   category: string;
@@ -70,7 +72,8 @@ export class SearchIndex {
       const title = normalize(doc.title);
       const keywords = doc.keywords.map(normalize).filter(Boolean);
       const category = normalize(doc.category ?? '');
-      return { doc, title, keywords, category, body: normalize(doc.body), titleGrams: bigrams(title) };
+      const body = normalize(doc.body);
+      return { doc, text: [title, ...keywords, category, body].join('|'), title, keywords, category, body, titleGrams: bigrams(title) };
     });
     this.docs.forEach((entry, index) => {
       const grams = new Set([...entry.titleGrams, ...entry.keywords.flatMap((k) => [...bigrams(k)]), ...bigrams(entry.category)]);
@@ -101,6 +104,8 @@ export class SearchIndex {
   }
 
   private score(entry: Indexed, q: string, terms: string[], queryGrams: Set<string>): number {
+    const whole = entry.keywords.includes(q) || entry.title.includes(q) || (entry.title.length >= 2 && q.includes(entry.title));
+    if (!whole && !covers(entry.text, terms)) return 0;
     let score = 0;
     if (entry.keywords.includes(q)) score += 100;
     else if (entry.keywords.some((k) => k.length >= 2 && q.includes(k))) score += 60;
@@ -120,4 +125,23 @@ export class SearchIndex {
     // A shorter title that matches is the more specific answer.
     return score - entry.title.length * 0.01;
   }
+}
+
+/**
+ * Whether a document answers most of the query, not one word of it: "火星旅游" must not find the Sanya
+ * travel guide through "旅游". Words found count by length; a single character the segmenter split off
+ * and the document lacks is usually a verb or a particle ("去", "玩"), so it counts half.
+ */
+function covers(text: string, terms: string[]): boolean {
+  let found = 0;
+  let missing = 0;
+  for (const term of terms) {
+    const length = [...term].length;
+    if (text.includes(term)) found += length;
+    else if (length >= 3 && [...bigrams(term)].some((gram) => text.includes(gram))) {
+      found += length / 2;
+      missing += length / 2;
+    } else missing += length === 1 ? 0.5 : length;
+  }
+  return found > missing;
 }

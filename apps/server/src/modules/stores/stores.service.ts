@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { ACCOUNT_CHANGED } from '../accounts/accounts.service.ts';
 import { parseCsv } from './csv.ts';
+import { webUrl } from '../../platform/validation.ts';
 
 export const storeInput = z.object({
   name: z.string().trim().min(1).max(60),
@@ -12,7 +13,7 @@ export const storeInput = z.object({
   hours: z.string().trim().max(60).nullable().optional(),
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),
-  imageUrl: z.string().url().max(1024).nullable().optional(),
+  imageUrl: webUrl.nullable().optional(),
   keywords: z.array(z.string().trim().min(1).max(30)).max(30).default([]),
   enabled: z.boolean().default(true),
 });

@@ -83,6 +83,8 @@ async function fingerprintB(): Promise<string> {
 }
 
 const isUnsafe = (route: RouteInfo) => !['GET', 'HEAD'].includes(route.method);
+/** A POST that only needs a read permission is a dry run (the rule tester): it must change nothing. */
+const isDryRun = (route: RouteInfo) => route.access !== undefined && 'permission' in route.access && route.access.permission.endsWith('.view');
 
 test('an operator of account A gets 403 from every route of account B', async () => {
   const before = await fingerprintB();
@@ -120,10 +122,17 @@ test('every state-changing route refuses a request without the CSRF token', asyn
 describe('roles within one account', () => {
   test('an analyst can read but change nothing', async () => {
     const analyst = await operatorWithRole(platform, accountA, 'analyst');
-    for (const route of accountRoutes().filter(isUnsafe)) {
+    const unsafe = accountRoutes().filter(isUnsafe);
+    for (const route of unsafe.filter((r) => !isDryRun(r))) {
       const res = await analyst.request(route.method, urlFor(route, accountA), bodyFor(route));
       assert.equal(res.statusCode, 403, `${route.method} ${route.url} → ${res.statusCode}`);
     }
+    const rulesBefore = await platform.db.query('select * from reply_rules where account_id = $1 order by 1', [accountA]);
+    const dryRuns = unsafe.filter(isDryRun);
+    assert.deepEqual(dryRuns.map((r) => r.url), ['/api/accounts/:accountId/rules/test'], 'the only read-permission POST is the rule tester');
+    const tested = await analyst.post(`/api/accounts/${accountA}/rules/test`, { message: { type: 'text', content: 'hi' } });
+    assert.equal(tested.statusCode, 200, tested.body);
+    assert.deepEqual(await platform.db.query('select * from reply_rules where account_id = $1 order by 1', [accountA]), rulesBefore);
     assert.equal((await analyst.get(`/api/accounts/${accountA}/fans`)).statusCode, 200);
     assert.equal((await analyst.get(`/api/accounts/${accountA}/rules`)).statusCode, 200);
   });

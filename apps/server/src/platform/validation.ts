@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/**
+ * A link a fan or operator will open: http or https only. `javascript:`, `data:` and the like are refused,
+ * so nothing stored can run script where it is shown (console previews, fan pages, news articles).
+ */
+export const webUrl = z
+  .string()
+  .trim()
+  .max(1024)
+  .url()
+  .refine((value) => /^https?:\/\//i.test(value), 'an http:// or https:// link');
