@@ -19,6 +19,12 @@ const TagsPage = page(() => import('./pages/tags/TagsPage.tsx'), 'TagsPage');
 const SettingsPage = page(() => import('./pages/settings/SettingsPage.tsx'), 'SettingsPage');
 const ConnectAccountPage = page(() => import('./pages/accounts/ConnectAccountPage.tsx'), 'ConnectAccountPage');
 const OperatorsPage = page(() => import('./pages/operators/OperatorsPage.tsx'), 'OperatorsPage');
+const RulesPage = page(() => import('./pages/rules/RulesPage.tsx'), 'RulesPage');
+const FlowsPage = page(() => import('./pages/flows/FlowsPage.tsx'), 'FlowsPage');
+const FlowEditorPage = page(() => import('./pages/flows/FlowEditorPage.tsx'), 'FlowEditorPage');
+const KnowledgePage = page(() => import('./pages/knowledge/KnowledgePage.tsx'), 'KnowledgePage');
+const ProductsPage = page(() => import('./pages/products/ProductsPage.tsx'), 'ProductsPage');
+const StoresPage = page(() => import('./pages/stores/StoresPage.tsx'), 'StoresPage');
 
 export function AppRoutes() {
   const { state, retry } = useSession();
@@ -54,6 +60,12 @@ export function AppRoutes() {
           <Route path="inbox/:fanId" element={<Guard feature="inbox"><InboxPage /></Guard>} />
           <Route path="fans" element={<Guard feature="fans"><FansPage /></Guard>} />
           <Route path="tags" element={<Guard feature="tags"><TagsPage /></Guard>} />
+          <Route path="rules" element={<Guard feature="rules"><RulesPage /></Guard>} />
+          <Route path="flows" element={<Guard feature="flows"><FlowsPage /></Guard>} />
+          <Route path="flows/:flowId" element={<Guard feature="flows"><FlowEditorPage /></Guard>} />
+          <Route path="knowledge" element={<Guard feature="knowledge"><KnowledgePage /></Guard>} />
+          <Route path="products" element={<Guard feature="products"><ProductsPage /></Guard>} />
+          <Route path="stores" element={<Guard feature="stores"><StoresPage /></Guard>} />
           <Route path="settings" element={<Guard feature="settings"><SettingsPage /></Guard>} />
           <Route path="settings/:tab" element={<Guard feature="settings"><SettingsPage /></Guard>} />
           <Route path="*" element={<NotFoundPage />} />

@@ -57,6 +57,8 @@ export interface Platform {
   tokens: TokenBroker;
   registry: AccountRegistry;
   flows: FlowsService;
+  catalogue: CatalogueService;
+  stores: StoresService;
   pipeline: InboundPipeline;
   http: FastifyInstance;
   /** Starts listening (web role); resolves with the bound address. */
@@ -104,6 +106,8 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
   });
   const writer = new InboundWriter(db);
   const flows = new FlowsService(db);
+  const catalogue = new CatalogueService(db);
+  const stores = new StoresService(db);
   const pipeline = new InboundPipeline(registry, writer, { fanState: (accountId, openid) => flows.fanState(accountId, openid), finish: (flowId, openid) => flows.finish(flowId, openid) }, (accountId, originalId) => {
     accounts.learnOriginalId(accountId, originalId).catch((error: unknown) => logger.warn({ err: error }, 'could not record original id'));
   });
@@ -135,8 +139,8 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     await api.register(fansRoutes, { fans, tags, inbox, jobs, audit });
     await api.register(repliesRoutes, { replies, audit, accounts, registry, flows });
     await api.register(flowsRoutes, { flows, audit });
-    await api.register(catalogueRoutes, { catalogue: new CatalogueService(db), audit });
-    await api.register(storesRoutes, { stores: new StoresService(db), audit });
+    await api.register(catalogueRoutes, { catalogue, audit });
+    await api.register(storesRoutes, { stores, audit });
   });
   serveConsole(http);
   await http.ready();
@@ -164,6 +168,8 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     tokens,
     registry,
     flows,
+    catalogue,
+    stores,
     pipeline,
     http,
     async listen() {

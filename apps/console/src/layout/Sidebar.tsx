@@ -1,18 +1,24 @@
 import { Badge, Drawer, Layout, Menu, type MenuProps } from 'antd';
 import {
+  ApartmentOutlined,
   ApiOutlined,
+  BookOutlined,
   HomeOutlined,
   MessageOutlined,
+  RobotOutlined,
   SettingOutlined,
+  ShopOutlined,
+  ShoppingOutlined,
   TagsOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { AccountSummary, Permission } from '@zhanggui/shared';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSignedInSession } from '../session/session.tsx';
-import { canUse, type Feature } from '../session/features.ts';
+import { canUse, REPLY_FEATURES, type Feature } from '../session/features.ts';
 import { useUnreadCount } from '../live/use-unread-count.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { BrandMark } from '../components/BrandMark.tsx';
@@ -23,8 +29,16 @@ const FEATURE_ICONS: Record<Feature, React.ReactNode> = {
   fans: <TeamOutlined />,
   tags: <TagsOutlined />,
   settings: <SettingOutlined />,
+  rules: <ThunderboltOutlined />,
+  flows: <ApartmentOutlined />,
+  knowledge: <BookOutlined />,
+  products: <ShoppingOutlined />,
+  stores: <ShopOutlined />,
 };
-const FEATURES: Feature[] = ['home', 'inbox', 'fans', 'tags', 'settings'];
+/** The 自动回复 group sits after the inbox (answering fans by hand, then automatically). */
+const FEATURES_BEFORE_REPLIES: Feature[] = ['home', 'inbox'];
+const FEATURES_AFTER_REPLIES: Feature[] = ['fans', 'tags', 'settings'];
+const REPLIES_GROUP = 'replies';
 
 interface SidebarProps {
   account: AccountSummary | undefined;
@@ -80,21 +94,30 @@ function NavMenu({ account, unread, collapsed, onNavigate }: NavMenuProps) {
   const { pathname } = useLocation();
   const can = (permission: Permission) => account?.permissions.includes(permission) ?? false;
 
+  const featureItem = (feature: Feature) => ({
+    key: `/accounts/${account?.id}/${feature}`,
+    icon: FEATURE_ICONS[feature],
+    'data-testid': `nav-${feature}`,
+    label:
+      feature === 'inbox' ? (
+        <span className="zg-nav-label">
+          {t('nav.inbox')}
+          <Badge count={unread} size="small" overflowCount={99} data-testid="nav-inbox-unread" />
+        </span>
+      ) : (
+        t(`nav.${feature}`)
+      ),
+  });
+  const allowed = (features: Feature[]) => features.filter((feature) => canUse(feature, can));
+  const replyFeatures = allowed(REPLY_FEATURES);
   const accountItems: MenuProps['items'] = account
-    ? FEATURES.filter((feature) => canUse(feature, can)).map((feature) => ({
-        key: `/accounts/${account.id}/${feature}`,
-        icon: FEATURE_ICONS[feature],
-        'data-testid': `nav-${feature}`,
-        label:
-          feature === 'inbox' ? (
-            <span className="zg-nav-label">
-              {t('nav.inbox')}
-              <Badge count={unread} size="small" overflowCount={99} data-testid="nav-inbox-unread" />
-            </span>
-          ) : (
-            t(`nav.${feature}`)
-          ),
-      }))
+    ? [
+        ...allowed(FEATURES_BEFORE_REPLIES).map(featureItem),
+        ...(replyFeatures.length
+          ? [{ key: REPLIES_GROUP, icon: <RobotOutlined />, label: t('nav.replies'), 'data-testid': 'nav-replies', children: replyFeatures.map(featureItem) }]
+          : []),
+        ...allowed(FEATURES_AFTER_REPLIES).map(featureItem),
+      ]
     : [];
   const adminItems: MenuProps['items'] = session.operator.isAdmin
     ? [
@@ -121,6 +144,7 @@ function NavMenu({ account, unread, collapsed, onNavigate }: NavMenuProps) {
       <Menu
         mode="inline"
         inlineCollapsed={collapsed}
+        defaultOpenKeys={[REPLIES_GROUP]}
         items={items}
         selectedKeys={selected && 'key' in selected ? [String(selected.key)] : []}
         onClick={({ key }) => {

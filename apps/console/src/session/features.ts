@@ -3,7 +3,10 @@ import type { Permission } from '@zhanggui/shared';
 
 type Can = (permission: Permission) => boolean;
 
-export type Feature = 'home' | 'inbox' | 'fans' | 'tags' | 'settings';
+export type Feature = 'home' | 'inbox' | 'fans' | 'tags' | 'settings' | ReplyFeature;
+/** The 自动回复 group: rules, flows, and what search and location replies draw on. */
+export type ReplyFeature = 'rules' | 'flows' | 'knowledge' | 'products' | 'stores';
+export const REPLY_FEATURES: ReplyFeature[] = ['rules', 'flows', 'knowledge', 'products', 'stores'];
 export type SettingsTab = 'connection' | 'members' | 'canned' | 'audit';
 
 /**
@@ -21,6 +24,12 @@ export function canUse(feature: Feature, can: Can): boolean {
       return can('fans.view') && can('analytics.view');
     case 'settings':
       return settingsTabs(can).length > 0;
+    case 'rules':
+    case 'flows':
+    case 'knowledge':
+    case 'products':
+    case 'stores':
+      return can('rules.view');
   }
 }
 
@@ -35,6 +44,6 @@ export function settingsTabs(can: Can): SettingsTab[] {
 
 /** The first screen of an account: home when allowed, else the inbox. */
 export function landingFeature(can: Can): Feature {
-  const order: Feature[] = ['home', 'inbox', 'fans', 'settings'];
+  const order: Feature[] = ['home', 'inbox', 'fans', 'rules', 'settings'];
   return order.find((feature) => canUse(feature, can)) ?? 'inbox';
 }

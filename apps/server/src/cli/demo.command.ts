@@ -6,6 +6,7 @@ import { endpointsAt, generateEncodingAesKey } from '@zhanggui/wechat';
 import { loadConfig } from '../config.ts';
 import { createPlatform, type Platform } from '../app.ts';
 import { flags, untilSignal, type Io } from '../main.ts';
+import { DEMO_CONTENT_VERSION, seedDemoContent } from './demo-content.ts';
 
 const DEMO_FANS = 20;
 
@@ -16,6 +17,8 @@ interface DemoCredentials {
   encodingAesKey: string;
   /** The demo operator's console password. */
   password: string;
+  /** Which demo content the account has (see demo-content.ts); absent in demos made before it existed. */
+  contentVersion?: number;
 }
 
 /**
@@ -36,8 +39,11 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
     throw error;
   }
   const address = await platform.listen();
-  const credentials = demoCredentials(join(base.dataDir, 'demo-account.json'));
+  const credentialsFile = join(base.dataDir, 'demo-account.json');
+  const credentials = demoCredentials(credentialsFile);
   const { accountId, firstRun } = await ensureDemoAccount(platform, emulator, credentials, config.publicUrl);
+  const seeded = firstRun ? 0 : (credentials.contentVersion ?? 1);
+  if (seeded < DEMO_CONTENT_VERSION) saveCredentials(credentialsFile, { ...credentials, contentVersion: await seedDemoContent(platform, accountId, seeded) });
   await ensureDemoOperator(platform, accountId, credentials.password);
   const openids = await ensureDemoFans(emulator, credentials.appId, firstRun);
 
@@ -52,7 +58,8 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   All demo fans      ${emulator.url}/phone
 
 Demo account 掌柜演示店: AppID ${credentials.appId}  Token ${credentials.token}  EncodingAESKey ${credentials.encodingAesKey}
-On the phone page, follow and send 营业时间, 地址, 优惠 or 牛仔裤; anything else gets the default reply.
+On the phone page, send 营业时间, 优惠, 牛仔裤 or 退货 (searched), 900 (a menu), 闯关 (a quiz), 下单 (an order),
+or share a location for the nearest stores; anything no rule or search answers gets the default reply.
 Press Ctrl+C to stop.`);
   await untilSignal(platform, () => emulator.close());
   return 0;
@@ -63,7 +70,7 @@ function demoCredentials(path: string): DemoCredentials {
     const saved = JSON.parse(readFileSync(path, 'utf8')) as DemoCredentials;
     if (saved.password) return saved;
     const upgraded = { ...saved, password: `zg-${randomBytes(6).toString('base64url')}` };
-    writeFileSync(path, `${JSON.stringify(upgraded, null, 2)}\n`, { mode: 0o600 });
+    saveCredentials(path, upgraded);
     return upgraded;
   }
   const credentials: DemoCredentials = {
@@ -73,8 +80,12 @@ function demoCredentials(path: string): DemoCredentials {
     encodingAesKey: generateEncodingAesKey(),
     password: `zg-${randomBytes(6).toString('base64url')}`,
   };
-  writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  saveCredentials(path, credentials);
   return credentials;
+}
+
+function saveCredentials(path: string, credentials: DemoCredentials): void {
+  writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
 }
 
 async function ensureDemoAccount(platform: Platform, emulator: Emulator, credentials: DemoCredentials, publicUrl: string) {
@@ -91,7 +102,6 @@ async function ensureDemoAccount(platform: Platform, emulator: Emulator, credent
       accountType: 'service',
       verified: true,
     });
-    await seedReplyRules(platform, account.id);
   }
   const callbackUrl = `${publicUrl}/wx/${account.id}`;
   if (emulator.accounts().some((a) => a.appId === credentials.appId)) {
@@ -124,28 +134,6 @@ async function ensureDemoOperator(platform: Platform, accountId: number, passwor
   if (!(await platform.operators.membership(operator.id, accountId))) await platform.operators.setRole(accountId, operator.id, 'owner');
 }
 
-async function seedReplyRules(platform: Platform, accountId: number): Promise<void> {
-  const rules = [
-    { name: '关注欢迎语', trigger: 'subscribe' as const, replies: [{ type: 'text' as const, content: '欢迎关注掌柜演示店！回复「营业时间」「地址」「优惠」试试看～' }] },
-    { name: '默认回复', trigger: 'default' as const, replies: [{ type: 'text' as const, content: '收到您的消息，店员会尽快回复您。' }] },
-    {
-      name: '营业时间',
-      trigger: 'keyword' as const,
-      keywords: [{ text: '营业时间', match: 'exact' as const }, { text: '几点开门', match: 'contains' as const }],
-      replies: [{ type: 'text' as const, content: '营业时间：每天 9:00–21:00，节假日照常营业。' }],
-    },
-    { name: '地址', trigger: 'keyword' as const, keywords: [{ text: '地址', match: 'contains' as const }], replies: [{ type: 'text' as const, content: '上海市黄浦区南京东路 100 号（地铁 2 号线南京东路站 3 号口）' }] },
-    { name: '优惠', trigger: 'keyword' as const, keywords: [{ text: '优惠', match: 'contains' as const }], replies: [{ type: 'text' as const, content: '本周会员日：全场 9.5 折，出示本消息即可享受。' }] },
-    {
-      name: '牛仔裤',
-      trigger: 'keyword' as const,
-      keywords: [{ text: '牛仔裤', match: 'contains' as const }],
-      replies: [{ type: 'news' as const, articles: [{ title: '新款直筒牛仔裤 ¥199', description: '弹力修身，四色可选', url: 'https://shop.example.com/jeans' }] }],
-    },
-  ];
-  for (const rule of rules) await platform.replies.create(accountId, rule);
-}
-
 /** ~20 fans; on the first run each follows (so the platform meets them) and a few say hello. */
 async function ensureDemoFans(emulator: Emulator, appId: string, firstRun: boolean): Promise<string[]> {
   const existing = emulator.listFans(appId, 0, DEMO_FANS);
@@ -155,6 +143,7 @@ async function ensureDemoFans(emulator: Emulator, appId: string, firstRun: boole
     for (const openid of openids) await emulator.follow(appId, openid);
     await emulator.sendText(appId, openids[1]!, '营业时间');
     await emulator.sendText(appId, openids[2]!, '请问有牛仔裤吗？');
+    await emulator.sendText(appId, openids[4]!, '闯关');
     await emulator.sendText(appId, openids[3]!, '你好');
   }
   return openids;

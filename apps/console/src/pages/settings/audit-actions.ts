@@ -27,6 +27,20 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'rule.create': 'audit.action.rule.create',
   'rule.update': 'audit.action.rule.update',
   'rule.delete': 'audit.action.rule.delete',
+  'flow.create': 'audit.action.flow.create',
+  'flow.update': 'audit.action.flow.update',
+  'flow.delete': 'audit.action.flow.delete',
+  'reply_settings.update': 'audit.action.reply_settings.update',
+  'store.create': 'audit.action.store.create',
+  'store.update': 'audit.action.store.update',
+  'store.delete': 'audit.action.store.delete',
+  'store.import': 'audit.action.store.import',
+  'knowledge.create': 'audit.action.knowledge.create',
+  'knowledge.update': 'audit.action.knowledge.update',
+  'knowledge.delete': 'audit.action.knowledge.delete',
+  'products.create': 'audit.action.products.create',
+  'products.update': 'audit.action.products.update',
+  'products.delete': 'audit.action.products.delete',
 };
 
 export function auditActionKey(action: string): MessageKey | null {

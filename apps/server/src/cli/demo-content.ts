@@ -1,0 +1,59 @@
+import type { KnowledgeInput, ProductInput, RuleInput, StoreInput } from '@zhanggui/shared';
+import type { Platform } from '../app.ts';
+import { MAGAZINE_MENU, MAZE_QUIZ, ORDER_BY_CHAT } from '../modules/flows/flow-examples.ts';
+
+/**
+ * What the demo account answers with, so every reply feature can be tried from the phone page at once:
+ * keyword rules, the three example flows, search over a small knowledge base and catalogue (the default
+ * reply), and nearby stores (a shared location is answered with them whenever the account has stores).
+ */
+export const DEMO_CONTENT_VERSION = 2;
+
+const rules: RuleInput[] = [
+  { name: '关注欢迎语', trigger: 'subscribe', replies: [{ type: 'text', content: '欢迎关注掌柜演示店！回复「营业时间」「优惠」，或直接问「牛仔裤」「退货」；回复 900 看杂志菜单，「闯关」玩迷宫，「下单」聊天下单，发送位置找最近的门店。' }] },
+  { name: '营业时间', trigger: 'keyword', keywords: [{ text: '营业时间', match: 'exact' }, { text: '几点开门', match: 'contains' }], replies: [{ type: 'text', content: '营业时间：每天 9:00–21:00，节假日照常营业。' }] },
+  { name: '优惠', trigger: 'keyword', keywords: [{ text: '优惠', match: 'contains' }], replies: [{ type: 'text', content: '本周会员日：全场 9.5 折，出示本消息即可享受。' }] },
+  { name: '附近门店', trigger: 'keyword', keywords: [{ text: '附近', match: 'prefix' }, { text: '门店', match: 'exact' }, { text: '地址', match: 'contains' }], replies: [{ type: 'stores_nearby', notFound: '附近没有提供「{{arg}}」的门店。' }] },
+  { name: '搜索兜底', trigger: 'default', replies: [{ type: 'search', scope: 'all', notFound: '收到您的消息，店员会尽快回复您。' }] },
+];
+
+const knowledge: KnowledgeInput[] = [
+  { title: '退货与退款', body: '收货 7 天内可无理由退货：在订单页点「申请退货」，快递寄回后 1–3 个工作日退款。', keywords: ['退货', '退款', '换货'] },
+  { title: '会员积分说明', body: '每消费 1 元积 1 分，100 分抵 1 元；积分在会员中心查看，有效期两年。', keywords: ['积分', '会员'] },
+  { title: '尺码对照表', body: 'S=160/80A，M=165/84A，L=170/88A，XL=175/92A。拿不准时选大一码。', keywords: ['尺码', '尺寸', '大小'] },
+  { title: '快递与运费', body: '满 99 元包邮，顺丰次日达；偏远地区另计运费。', keywords: ['快递', '运费', '包邮', '发货'] },
+];
+
+const products: ProductInput[] = [
+  { name: '直筒牛仔裤', priceFen: 19900, category: '裤装', keywords: ['牛仔', '裤子'], description: '弹力修身，四色可选', link: 'https://shop.example.com/jeans' },
+  { name: '破洞牛仔短裤', priceFen: 12900, category: '裤装', keywords: ['牛仔', '短裤'], link: 'https://shop.example.com/shorts' },
+  { name: '牛仔外套', priceFen: 29900, category: '外套', keywords: ['牛仔', '夹克'], link: 'https://shop.example.com/jacket' },
+  { name: '纯棉白T恤', priceFen: 7900, category: '上衣', keywords: ['T恤', '短袖'], link: 'https://shop.example.com/tee' },
+  { name: '羊毛围巾', priceFen: 15900, category: '配饰', keywords: ['围巾', '冬季'], link: 'https://shop.example.com/scarf', stock: 12 },
+];
+
+// GCJ-02 coordinates of real places in Shanghai, so a shared location from the phone page finds them.
+const stores: StoreInput[] = [
+  { name: '南京东路旗舰店', address: '上海市黄浦区南京东路 100 号', phone: '021-63210000', hours: '9:00–21:00', latitude: 31.2397, longitude: 121.4845, keywords: ['ATM', '停车'] },
+  { name: '徐家汇店', address: '上海市徐汇区虹桥路 1 号港汇广场 B1', phone: '021-64070000', hours: '10:00–22:00', latitude: 31.1948, longitude: 121.4372, keywords: ['停车'] },
+  { name: '陆家嘴店', address: '上海市浦东新区世纪大道 8 号国金中心 L2', phone: '021-68880000', hours: '10:00–22:00', latitude: 31.2363, longitude: 121.5019, keywords: ['ATM'] },
+  { name: '静安寺店', address: '上海市静安区南京西路 1618 号', phone: '021-62880000', hours: '10:00–21:30', latitude: 31.2236, longitude: 121.4454, keywords: [] },
+];
+
+/** Seeds content newer than `from` (0 for a new account); returns the version now seeded. */
+export async function seedDemoContent(platform: Platform, accountId: number, from: number): Promise<number> {
+  if (from < 1) for (const rule of rules) await platform.replies.create(accountId, rule);
+  if (from === 1) {
+    // Demos made before search and stores had a plain default reply and a hard-coded jeans rule.
+    const old = await platform.replies.list(accountId);
+    for (const rule of old) if (rule.name === '默认回复' || rule.name === '牛仔裤' || rule.name === '地址') await platform.replies.remove(accountId, rule.id);
+    for (const rule of rules.slice(3)) await platform.replies.create(accountId, rule);
+  }
+  if (from < 2) {
+    for (const flow of [MAGAZINE_MENU, MAZE_QUIZ, ORDER_BY_CHAT]) await platform.flows.create(accountId, flow);
+    for (const entry of knowledge) await platform.catalogue.saveKnowledge(accountId, null, entry);
+    for (const product of products) await platform.catalogue.saveProduct(accountId, null, product);
+    for (const store of stores) await platform.stores.save(accountId, null, store);
+  }
+  return DEMO_CONTENT_VERSION;
+}
