@@ -6,7 +6,7 @@
 // same rule (and hand the reply the same argument) for every message. Prints figures and ends with one JSON line.
 import { parseArgs } from 'node:util';
 import { KeywordMatcher, SPECIFICITY, type KeywordHit, type MatcherKeyword } from '../../apps/server/src/modules/replies/keyword-matcher.ts';
-import { requiredLiteral } from '../../apps/server/src/modules/replies/regex-literal.ts';
+import { requiredLiterals } from '../../apps/server/src/modules/replies/regex-literal.ts';
 import { percentile } from '../webhook/load.ts';
 
 const { values } = parseArgs({
@@ -17,7 +17,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20240601' },
     /** Wall-clock budget for timing the naive peer at one size; above it, the peer is timed on fewer messages. */
     'naive-budget-ms': { type: 'string', default: '15000' },
-    /** Of every 100 regex rules, how many have no required literal, like (?:天气|气温)\s*(\S+): those run on every message. */
+    /** Of every 100 regex rules, how many have no required literal, like ^[A-Z]{2}\d{10}$: those run on every message. */
     'literal-free': { type: 'string', default: '4' },
   },
 });
@@ -79,7 +79,9 @@ const REGEX_TEMPLATES: Array<() => { text: string; sample: string }> = [
   () => {
     const a = pick(CN);
     const b = pick(CN.filter((w) => w !== a));
-    return { text: `(?:${a}|${b})\\s*(\\S+)`, sample: `${b} ${pick(['北京', '上海', '明天', 'A12'])}` }; // (?:天气|气温)\s*(\S+)
+    const code = `${letter()}${int(10)}`;
+    // As specific as the other templates (a word and a code), not a bare common word every message has.
+    return { text: `(?:${a}|${b})${code}\\s*(\\S+)`, sample: `${b}${code} ${pick(['北京', '上海', '明天', 'A12'])}` }; // (?:天气|气温)K1\s*(\S+)
   },
   () => {
     const model = `${pick(ASCII)}${digits(2)}`;
@@ -89,6 +91,11 @@ const REGEX_TEMPLATES: Array<() => { text: string; sample: string }> = [
   () => {
     const code = `${pick(ASCII)}${letter()}`;
     return { text: `${code}-?(\\d{3,})号`, sample: `${code}-${digits(3)}号` }; // GoldK-?(\d{3,})号
+  },
+  () => {
+    // No literal at all: a tracking number shape, which RE2 must try on every message.
+    const [k, n] = [1 + int(4), 6 + int(10)];
+    return { text: `^([A-Z]{${k}}\\d{${n}})$`, sample: `${Array.from({ length: k }, letter).join('')}${digits(n)}` }; // ^([A-Z]{2}\d{10})$
   },
 ];
 /** Of 100 regex rules, how many use the literal-free template (those run on every message). */
@@ -119,8 +126,8 @@ function makeKeyword(match: MatchType, k: number): { keyword: Keyword; sample?: 
       return { keyword: { text: `${pick(CN)}${letter()}${digits(2)}${pick(ASKS)}`, match } }; // 耳机B12多少钱
     case 'regex': {
       const literalFree = k % 100 < NO_LITERAL_PER_100;
-      const others = [0, 1, 3, 4];
-      const { text, sample } = literalFree ? REGEX_TEMPLATES[2]!() : REGEX_TEMPLATES[others[int(others.length)]!]!();
+      const others = [0, 1, 2, 3, 4];
+      const { text, sample } = literalFree ? REGEX_TEMPLATES[5]!() : REGEX_TEMPLATES[others[int(others.length)]!]!();
       return { keyword: { text, match }, sample };
     }
   }
@@ -393,7 +400,7 @@ const p99 = (sorted: Float64Array) => round2(percentile(sorted, 99));
 const same = (a: Winner | null, b: Winner | null) =>
   a === b || (a !== null && b !== null && a.rule === b.rule && a.keyword.text === b.keyword.text && a.keyword.match === b.keyword.match && a.argument === b.argument);
 const show = (w: Winner | null) => (w ? `#${w.rule} ${w.keyword.match}:${JSON.stringify(w.keyword.text)} → ${JSON.stringify(w.argument)}` : 'no match');
-const literalFree = (rule: Rule) => rule.keyword.match === 'regex' && !requiredLiteral(rule.keyword.text);
+const literalFree = (rule: Rule) => rule.keyword.match === 'regex' && !requiredLiterals(rule.keyword.text);
 
 interface Agreement {
   disagreements: number;

@@ -2,7 +2,7 @@ import { RE2JS } from 're2js';
 import type { KeywordSpec, MatchType } from '@zhanggui/shared';
 import { AhoCorasick } from './aho-corasick.ts';
 import { fold, foldingKey, type Folding } from './text-fold.ts';
-import { requiredLiteral } from './regex-literal.ts';
+import { regexPrefilter } from './regex-literal.ts';
 
 /** A keyword of a rule, as the matcher sees it. `rule` is the caller's index into its rule list. */
 export interface MatcherKeyword {
@@ -79,15 +79,15 @@ export function compileRegex(pattern: string, ignoreCase: boolean): RE2JS {
 /**
  * Every keyword of every rule, compiled so one message costs about the same at 10 rules or 100,000:
  * exact keywords in a map, contains keywords (and regex prefilter literals) in one Aho-Corasick automaton,
- * prefix and suffix keywords in tries; per folding mode (case, width). Regexes run in RE2 (linear time)
- * and only when their required literal occurs in the message.
+ * prefix and suffix keywords in tries; per folding mode (case, width). Regexes run in RE2 (linear time),
+ * once per distinct pattern, and only when their required literal occurs in the message and its length fits.
  */
 export class KeywordMatcher {
   private readonly modes = new Map<number, ModeIndex>();
   private readonly keywords: MatcherKeyword[] = [];
-  private readonly regexes: Array<{ id: number; re: RE2JS; foldWidth: boolean }> = [];
-  /** Regex keyword ids by prefilter literal id (in each mode's contains automaton). */
-  private readonly regexByLiteral = new Map<number, number[]>();
+  private readonly regexes: Array<{ ids: number[]; re: RE2JS; foldWidth: boolean; minLength: number; maxLength: number }> = [];
+  /** Compiled regexes by folding mode and pattern. */
+  private readonly regexIndex = new Map<string, number>();
   private readonly unfilteredRegexes: number[] = [];
 
   constructor(keywords: MatcherKeyword[]) {
@@ -113,14 +113,22 @@ export class KeywordMatcher {
           mode.suffix.add(folded.split('').reverse().join(''), ref);
           break;
         case 'regex': {
+          // Rules often share a pattern: each distinct one is compiled and run once for all of them.
+          const key = `${foldingKey(entry.folding)}:${text}`;
+          const known = this.regexIndex.get(key);
+          if (known !== undefined) {
+            this.regexes[known]!.ids.push(id);
+            break;
+          }
           const regexIndex = this.regexes.length;
-          this.regexes.push({ id, re: compileRegex(text, entry.folding.ignoreCase), foldWidth: entry.folding.foldWidth });
-          const literal = requiredLiteral(text);
-          if (literal) {
-            // Literal ids live above keyword ids in the same automaton.
+          this.regexIndex.set(key, regexIndex);
+          const re = compileRegex(text, entry.folding.ignoreCase);
+          const { literals, minLength, maxLength } = regexPrefilter(text);
+          this.regexes.push({ ids: [id], re, foldWidth: entry.folding.foldWidth, minLength, maxLength });
+          if (literals) {
+            // Literal ids are negative, beside keyword ids in the same automaton: any one of them runs the regex.
             const literalId = -1 - regexIndex;
-            mode.contains.add(fold(literal, entry.folding), literalId);
-            this.regexByLiteral.set(literalId, [regexIndex]);
+            for (const literal of literals) mode.contains.add(fold(literal, entry.folding), literalId);
           } else {
             this.unfilteredRegexes.push(regexIndex);
           }
@@ -148,7 +156,7 @@ export class KeywordMatcher {
       const seen = new Set<number>();
       mode.contains.search(folded, (id) => {
         if (id < 0) {
-          for (const regex of this.regexByLiteral.get(id) ?? []) candidateRegexes.add(regex);
+          candidateRegexes.add(-1 - id);
           return;
         }
         if (seen.has(id)) return;
@@ -158,12 +166,15 @@ export class KeywordMatcher {
         hits.push(this.hit(id, text.slice(at + needle.length).trim()));
       });
     }
-    const widthFolded = fold(text, { ignoreCase: false, foldWidth: true });
+    const widthFolded = candidateRegexes.size > 0 ? fold(text, { ignoreCase: false, foldWidth: true }) : text;
     for (const index of candidateRegexes) {
-      const { id, re, foldWidth } = this.regexes[index]!;
+      const { ids, re, foldWidth, minLength, maxLength } = this.regexes[index]!;
+      if (text.length < minLength || text.length > maxLength) continue;
       // Case is the regex's own flag; width folding keeps lengths, so the argument stays the fan's text.
       const matcher = re.matcher(foldWidth ? widthFolded : text);
-      if (matcher.find()) hits.push(this.hit(id, (matcher.groupCount() > 0 ? matcher.group(1) : matcher.group()) ?? ''));
+      if (!matcher.find()) continue;
+      const argument = (matcher.groupCount() > 0 ? matcher.group(1) : matcher.group()) ?? '';
+      for (const id of ids) hits.push(this.hit(id, argument));
     }
     return hits;
   }
