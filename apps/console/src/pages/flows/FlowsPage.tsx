@@ -32,7 +32,11 @@ export function FlowsPage() {
     align: 'right' as const,
     width: 84,
     responsive: ['md' as const],
-    render: (_: unknown, flow: FlowView) => <span className={flow.stats[key] ? undefined : 'zg-muted'}>{count(flow.stats[key])}</span>,
+    render: (_: unknown, flow: FlowView) => (
+      <span className={flow.stats[key] ? undefined : 'zg-muted'} data-testid={`flow-${key}-${flow.id}`}>
+        {count(flow.stats[key])}
+      </span>
+    ),
   });
 
   const columns: TableColumnsType<FlowView> = [
