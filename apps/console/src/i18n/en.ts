@@ -633,7 +633,6 @@ export const en: Messages = {
   'tester.rule': 'Rule',
   'tester.keyword': 'Matched keyword',
   'tester.argument': 'Argument {{arg}}',
-  'tester.emptyArgument': '(empty)',
   'tester.flow': 'Flow step',
   'tester.flowEnded': 'flow ends',
   'tester.time': 'Time taken',

@@ -634,7 +634,6 @@ export const zhCN = {
   'tester.rule': '规则',
   'tester.keyword': '匹配的关键词',
   'tester.argument': '参数 {{arg}}',
-  'tester.emptyArgument': '（空）',
   'tester.flow': '流程步骤',
   'tester.flowEnded': '流程结束',
   'tester.time': '用时',

@@ -49,8 +49,8 @@ export function TesterResult({ result, onOpenRule }: { result: RuleTestResult; o
           },
         ]
       : []),
-    ...(rule && rule.argument !== null
-      ? [{ key: 'argument', label: t('tester.argument'), children: <code className="zg-tester-arg" data-testid="tester-argument">{rule.argument || t('tester.emptyArgument')}</code> }]
+    ...(rule && rule.argument // an exact keyword has no argument worth a row
+      ? [{ key: 'argument', label: t('tester.argument'), children: <code className="zg-tester-arg" data-testid="tester-argument">{rule.argument}</code> }]
       : []),
     ...(flow
       ? [

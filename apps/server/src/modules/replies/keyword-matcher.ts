@@ -72,7 +72,8 @@ export function compileRegex(pattern: string, ignoreCase: boolean): RE2JS {
   try {
     return RE2JS.compile(pattern, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
   } catch (error) {
-    throw new RegexError((error as Error).message);
+    // re2js writes the case flag into the pattern it quotes; the operator never typed it.
+    throw new RegexError((error as Error).message.replace('`(?i)', '`'));
   }
 }
 

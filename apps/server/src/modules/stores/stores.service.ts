@@ -11,8 +11,8 @@ export const storeInput = z.object({
   address: z.string().trim().min(1).max(200),
   phone: z.string().trim().max(40).nullable().optional(),
   hours: z.string().trim().max(60).nullable().optional(),
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
+  latitude: z.number({ error: 'must be a number (latitude, e.g. 31.2304)' }).min(-90, { error: 'must be between -90 and 90' }).max(90, { error: 'must be between -90 and 90' }),
+  longitude: z.number({ error: 'must be a number (longitude, e.g. 121.4737)' }).min(-180, { error: 'must be between -180 and 180' }).max(180, { error: 'must be between -180 and 180' }),
   imageUrl: webUrl.nullable().optional(),
   keywords: z.array(z.string().trim().min(1).max(30)).max(30).default([]),
   enabled: z.boolean().default(true),
@@ -73,8 +73,8 @@ export class StoresService {
         address: at(row, 'address'),
         phone: at(row, 'phone') || null,
         hours: at(row, 'hours') || null,
-        latitude: Number(at(row, 'latitude')) || Number.NaN,
-        longitude: Number(at(row, 'longitude')) || Number.NaN,
+        latitude: coordinate(at(row, 'latitude')),
+        longitude: coordinate(at(row, 'longitude')),
         imageUrl: at(row, 'image_url') || null,
         keywords: at(row, 'keywords').split('|').map((k) => k.trim()).filter(Boolean),
       });
@@ -93,6 +93,9 @@ export class StoresService {
     return { imported: valid.length, errors: [] };
   }
 }
+
+/** A coordinate cell: a number, or NaN (refused by the schema) when empty or not a number. */
+const coordinate = (cell: string) => (cell === '' ? Number.NaN : Number(cell));
 
 function present(row: Record<string, unknown>): Store {
   return {
