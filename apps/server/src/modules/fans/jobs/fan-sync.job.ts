@@ -71,17 +71,24 @@ export class FanSyncJob implements JobHandler {
       const toFetch = incremental ? await this.unsynced(accountId, openids, checkpoint.startedAt) : openids;
       return { page, openids, infos: await this.fetchInfos(client, toFetch) };
     };
+    // A prefetch that fails while the previous page is being stored is awaited (and thrown) later; until
+    // then it must not count as an unhandled rejection, which would take the process down.
+    const prefetch = (cursor: string) => {
+      const promise = fetchPage(cursor);
+      promise.catch(() => {});
+      return promise;
+    };
     // On a first sync no fan has tags yet, so there is nothing to replace.
     const [tagged] = await this.db.query<{ any: boolean }>('select exists (select 1 from fan_tags ft join tags t on t.id = ft.tag_id where t.account_id = $1) as any', [accountId]);
     const replaceTags = tagged!.any;
-    let pending = checkpoint.phase === 'followers' ? fetchPage(checkpoint.nextOpenid) : null;
+    let pending = checkpoint.phase === 'followers' ? prefetch(checkpoint.nextOpenid) : null;
     while (pending) {
       const { page, openids, infos } = await pending;
       if (openids.length === 0) {
         await save({ ...checkpoint, phase: 'blacklist', total: page.total }, 'followers');
         break;
       }
-      pending = page.next_openid ? fetchPage(page.next_openid) : null;
+      pending = page.next_openid ? prefetch(page.next_openid) : null;
       await this.store(accountId, infos, tagIds, checkpoint.startedAt, replaceTags);
       const done = checkpoint.done + openids.length;
       await save({ ...checkpoint, nextOpenid: page.next_openid ?? '', done, total: page.total, phase: page.next_openid ? 'followers' : 'blacklist' }, 'followers');
