@@ -1,8 +1,9 @@
-import { Form, Input, Switch } from 'antd';
+import { Form, Input } from 'antd';
 import type { KnowledgeEntry, KnowledgeInput } from '@zhanggui/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EntityModal } from '../../components/EntityModal.tsx';
 import { KeywordTagsInput } from '../../components/KeywordTagsInput.tsx';
+import { EnabledItem, UrlItem } from '../../components/FormItems.tsx';
 
 interface KnowledgeValues {
   title: string;
@@ -59,16 +60,10 @@ export function KnowledgeModal({ entry, onSave, onCancel }: KnowledgeModalProps)
         <KeywordTagsInput placeholder={t('common.keywordsPlaceholder')} data-testid="knowledge-keywords" />
       </Form.Item>
       <div className="zg-modal-grid">
-        <Form.Item name="imageUrl" label={t('common.imageUrl')} rules={[{ type: 'url', message: t('reply.urlInvalid') }]}>
-          <Input placeholder="https://" />
-        </Form.Item>
-        <Form.Item name="link" label={t('common.link')} rules={[{ type: 'url', message: t('reply.urlInvalid') }]}>
-          <Input placeholder="https://" />
-        </Form.Item>
+        <UrlItem name="imageUrl" label={t('common.imageUrl')} />
+        <UrlItem name="link" label={t('common.link')} />
       </div>
-      <Form.Item name="enabled" label={t('rules.col.enabled')} valuePropName="checked">
-        <Switch />
-      </Form.Item>
+      <EnabledItem />
     </EntityModal>
   );
 }

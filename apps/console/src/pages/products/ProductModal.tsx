@@ -1,9 +1,10 @@
-import { Form, Input, InputNumber, Switch } from 'antd';
+import { Form, Input, InputNumber } from 'antd';
 import type { Product, ProductInput } from '@zhanggui/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EntityModal } from '../../components/EntityModal.tsx';
 import { KeywordTagsInput } from '../../components/KeywordTagsInput.tsx';
 import { fenToYuan, yuanToFen } from './price.ts';
+import { EnabledItem, UrlItem } from '../../components/FormItems.tsx';
 
 /** The form shows the price in yuan; `priceFen` is named after the API field so its errors land on it. */
 interface ProductValues {
@@ -89,16 +90,10 @@ export function ProductModal({ product, onSave, onCancel }: ProductModalProps) {
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} showCount />
       </Form.Item>
       <div className="zg-modal-grid">
-        <Form.Item name="imageUrl" label={t('common.imageUrl')} rules={[{ type: 'url', message: t('reply.urlInvalid') }]}>
-          <Input placeholder="https://" />
-        </Form.Item>
-        <Form.Item name="link" label={t('common.link')} rules={[{ type: 'url', message: t('reply.urlInvalid') }]}>
-          <Input placeholder="https://" />
-        </Form.Item>
+        <UrlItem name="imageUrl" label={t('common.imageUrl')} />
+        <UrlItem name="link" label={t('common.link')} />
       </div>
-      <Form.Item name="enabled" label={t('rules.col.enabled')} valuePropName="checked">
-        <Switch />
-      </Form.Item>
+      <EnabledItem />
     </EntityModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Form, Input, InputNumber, Switch } from 'antd';
+import { Form, Input, InputNumber } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import type { Store, StoreInput } from '@zhanggui/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EntityModal } from '../../components/EntityModal.tsx';
 import { KeywordTagsInput } from '../../components/KeywordTagsInput.tsx';
 import { amapMarkerUrl } from './store-map.ts';
+import { EnabledItem, UrlItem } from '../../components/FormItems.tsx';
 
 interface StoreValues {
   name: string;
@@ -101,13 +102,9 @@ export function StoreModal({ store, onSave, onCancel }: StoreModalProps) {
         <Form.Item name="keywords" label={t('common.keywords')} extra={t('stores.keywordsHelp')}>
           <KeywordTagsInput placeholder={t('stores.keywordsPlaceholder')} data-testid="store-keywords" />
         </Form.Item>
-        <Form.Item name="imageUrl" label={t('common.imageUrl')} rules={[{ type: 'url', message: t('reply.urlInvalid') }]}>
-          <Input placeholder="https://" />
-        </Form.Item>
+        <UrlItem name="imageUrl" label={t('common.imageUrl')} />
       </div>
-      <Form.Item name="enabled" label={t('rules.col.enabled')} valuePropName="checked">
-        <Switch />
-      </Form.Item>
+      <EnabledItem />
     </EntityModal>
   );
 }
