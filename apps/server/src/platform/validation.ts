@@ -8,5 +8,4 @@ export const webUrl = z
   .string()
   .trim()
   .max(1024)
-  .url()
-  .refine((value) => /^https?:\/\//i.test(value), 'an http:// or https:// link');
+  .pipe(z.url({ protocol: /^https?$/ }));

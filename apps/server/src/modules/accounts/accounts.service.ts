@@ -5,6 +5,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { SecretBox } from '../../platform/security/secret-box.ts';
 import { accounts } from './accounts.table.ts';
 import { createAccountInput, updateAccountInput, type CreateAccountInput, type UpdateAccountInput } from './accounts.schema.ts';
+import { said } from '../../platform/http/validation-messages.ts';
 
 /** NOTIFY channel: an account's configuration (or anything compiled from it) changed; payload = account id. */
 export const ACCOUNT_CHANGED = 'zg_account_changed';
@@ -91,7 +92,7 @@ export class AccountsService {
     }
     const mode = input.messageMode ?? current.messageMode;
     if (mode !== 'plaintext' && !(input.encodingAesKey ?? current.encodingAesKey)) {
-      throw new AppError('VALIDATION_FAILED', [{ path: 'encodingAesKey', message: 'compatible and safe modes need an EncodingAESKey' }]);
+      throw new AppError('VALIDATION_FAILED', [{ path: 'encodingAesKey', message: said('aesKeyNeeded') }]);
     }
     const [row] = await this.db.orm
       .update(accounts)

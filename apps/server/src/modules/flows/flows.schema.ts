@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compileRegex, RegexError } from '../replies/keyword-matcher.ts';
 import { messageReplySchema } from '../replies/replies.schema.ts';
+import { said } from '../../platform/http/validation-messages.ts';
 
 const stepId = z.string().trim().regex(/^[\w-]{1,40}$/, 'letters, digits, _ or -, up to 40');
 
@@ -48,32 +49,32 @@ export const flowInput = z
   .superRefine((flow, ctx) => {
     const ids = new Set<string>();
     flow.steps.forEach((step, i) => {
-      if (ids.has(step.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `step id "${step.id}" is used twice` });
+      if (ids.has(step.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: said('duplicateStep', step.id) });
       ids.add(step.id);
     });
-    if (!ids.has(flow.startStep)) ctx.addIssue({ code: 'custom', path: ['startStep'], message: `no step "${flow.startStep}"` });
+    if (!ids.has(flow.startStep)) ctx.addIssue({ code: 'custom', path: ['startStep'], message: said('noStep', flow.startStep) });
     const checkRegex = (pattern: string, path: (string | number)[]) => {
       try {
         compileRegex(pattern, false);
       } catch (error) {
-        if (error instanceof RegexError) ctx.addIssue({ code: 'custom', path, message: `invalid regular expression: ${error.message}` });
+        if (error instanceof RegexError) ctx.addIssue({ code: 'custom', path, message: said('regex', error.message) });
       }
     };
     flow.steps.forEach((step, i) => {
-      if (step.kind === 'choice' && !step.choices?.length) ctx.addIssue({ code: 'custom', path: ['steps', i, 'choices'], message: 'a choice step needs choices' });
-      if (step.kind === 'input' && !step.input) ctx.addIssue({ code: 'custom', path: ['steps', i, 'input'], message: 'an input step needs its input settings' });
+      if (step.kind === 'choice' && !step.choices?.length) ctx.addIssue({ code: 'custom', path: ['steps', i, 'choices'], message: said('choicesNeeded') });
+      if (step.kind === 'input' && !step.input) ctx.addIssue({ code: 'custom', path: ['steps', i, 'input'], message: said('inputNeeded') });
       step.choices?.forEach((choice, j) => {
-        if (choice.next && !ids.has(choice.next)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'choices', j, 'next'], message: `no step "${choice.next}"` });
+        if (choice.next && !ids.has(choice.next)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'choices', j, 'next'], message: said('noStep', choice.next) });
         if (choice.match.type === 'regex') {
-          if (!choice.match.value) ctx.addIssue({ code: 'custom', path: ['steps', i, 'choices', j, 'match', 'value'], message: 'a pattern is required' });
+          if (!choice.match.value) ctx.addIssue({ code: 'custom', path: ['steps', i, 'choices', j, 'match', 'value'], message: said('patternNeeded') });
           else checkRegex(choice.match.value, ['steps', i, 'choices', j, 'match', 'value']);
         }
-        if ((choice.match.type === 'exact') && !choice.match.value) ctx.addIssue({ code: 'custom', path: ['steps', i, 'choices', j, 'match', 'value'], message: 'a value is required' });
+        if ((choice.match.type === 'exact') && !choice.match.value) ctx.addIssue({ code: 'custom', path: ['steps', i, 'choices', j, 'match', 'value'], message: said('valueNeeded') });
       });
       if (step.input) {
-        if (!ids.has(step.input.next)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'input', 'next'], message: `no step "${step.input.next}"` });
+        if (!ids.has(step.input.next)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'input', 'next'], message: said('noStep', step.input.next) });
         if (step.input.validate === 'regex') {
-          if (!step.input.pattern) ctx.addIssue({ code: 'custom', path: ['steps', i, 'input', 'pattern'], message: 'a pattern is required' });
+          if (!step.input.pattern) ctx.addIssue({ code: 'custom', path: ['steps', i, 'input', 'pattern'], message: said('patternNeeded') });
           else checkRegex(step.input.pattern, ['steps', i, 'input', 'pattern']);
         }
       }

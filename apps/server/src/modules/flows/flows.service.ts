@@ -7,6 +7,7 @@ import { displayName } from '../inbox/inbox.presenter.ts';
 import type { FanState } from '../replies/reply-brain.ts';
 import { fold } from '../replies/text-fold.ts';
 import { flowInput } from './flows.schema.ts';
+import { said } from '../../platform/http/validation-messages.ts';
 
 const ENTRY_FOLD = { ignoreCase: true, foldWidth: true };
 
@@ -92,7 +93,7 @@ export class FlowsService {
     for (const other of others) for (const keyword of other.entry_keywords) taken.set(fold(keyword.trim(), ENTRY_FOLD), other.name);
     const conflicts = input.entryKeywords.flatMap((keyword, i) => {
       const owner = taken.get(fold(keyword.trim(), ENTRY_FOLD));
-      return owner ? [{ path: `entryKeywords.${i}`, message: `"${keyword}" already starts the flow "${owner}"` }] : [];
+      return owner ? [{ path: `entryKeywords.${i}`, message: said('entryKeywordTaken', keyword, owner) }] : [];
     });
     if (conflicts.length) throw new AppError('VALIDATION_FAILED', conflicts);
   }

@@ -207,7 +207,7 @@ test('bad flows are refused with the field and the reason; nothing is saved', as
   await bad({ startStep: 'nowhere' }, 'startStep', /nowhere/);
   await bad({ steps: [{ ...menu, choices: [{ match: { type: 'exact', value: '1' }, next: 'missing' }] }] }, 'steps.0.choices.0.next', /missing/);
   await bad({ steps: [menu, { ...menu }] }, 'steps.1.id', /.+/);
-  await bad({ steps: [{ ...menu, choices: [{ match: { type: 'regex', value: '(a)\\1' } }] }] }, 'steps.0.choices.0.match.value', /regular expression/);
+  await bad({ steps: [{ ...menu, choices: [{ match: { type: 'regex', value: '(a)\\1' } }] }] }, 'steps.0.choices.0.match.value', /正则表达式无效/);
   await bad({ steps: [{ id: 'in', kind: 'input', messages: [] }] }, 'steps.0.input', /.+/);
   await bad({ entryKeywords: ['900'] }, 'entryKeywords.0', /900/);
   assert.equal(((await owner.get(`${base}/flows`)).json() as FlowView[]).length, count);

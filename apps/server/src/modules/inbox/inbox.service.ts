@@ -10,6 +10,7 @@ import type { StatsService } from '../stats/stats.service.ts';
 import { decodeCursor, encodeCursor, likePattern } from './cursor.ts';
 import { presentConversation, presentMessage, type FanRow, type MessageRow, type PresentContext } from './inbox.presenter.ts';
 import { EVENT_WINDOW, MESSAGE_WINDOW, replyWindow, windowToConsume } from './reply-window.ts';
+import { said } from '../../platform/http/validation-messages.ts';
 
 export const INBOX_CHANNEL = 'zg_inbox';
 
@@ -111,7 +112,7 @@ export class InboxService {
   /** Sends a customer-service text message (§4.3) and records it, sent or failed. */
   async sendText(accountId: number, operatorId: number, fanId: number, content: string, lang: 'zh' | 'en'): Promise<MessageView> {
     const text = content.trim();
-    if (!text || text.length > 2000) throw new AppError('VALIDATION_FAILED', [{ path: 'content', message: '1–2000 characters' }]);
+    if (!text || text.length > 2000) throw new AppError('VALIDATION_FAILED', [{ path: 'content', message: said('messageLength') }]);
     return this.send(accountId, operatorId, fanId, lang, { type: 'text', content: text }, (openid) => ({ touser: openid, msgtype: 'text', text: { content: text } }));
   }
 
@@ -150,7 +151,7 @@ export class InboxService {
   async update(accountId: number, fanId: number, patch: UpdateConversationInput, lang: 'zh' | 'en'): Promise<ConversationView> {
     await this.fan(accountId, fanId);
     if (patch.assigneeId !== undefined && patch.assigneeId !== null && !(await this.operators.membership(patch.assigneeId, accountId))) {
-      throw new AppError('VALIDATION_FAILED', [{ path: 'assigneeId', message: 'not a member of this account' }]);
+      throw new AppError('VALIDATION_FAILED', [{ path: 'assigneeId', message: said('notMember') }]);
     }
     await this.db.query(
       `update fans set conversation_status = coalesce($3, conversation_status), starred = coalesce($4, starred),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compileRegex, RegexError } from './keyword-matcher.ts';
 import { webUrl } from '../../platform/validation.ts';
+import { said } from '../../platform/http/validation-messages.ts';
 
 const url = webUrl;
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time as HH:MM');
@@ -54,19 +55,19 @@ export const ruleInput = z
     schedule: z.array(z.object({ days: z.array(z.number().int().min(1).max(7)).min(1), from: hhmm, to: hhmm })).max(14).default([]),
   })
   .superRefine((rule, ctx) => {
-    if (rule.trigger === 'keyword' && rule.keywords.length === 0) ctx.addIssue({ code: 'custom', path: ['keywords'], message: 'a keyword rule needs at least one keyword' });
-    if (rule.trigger === 'message_type' && rule.messageTypes.length === 0) ctx.addIssue({ code: 'custom', path: ['messageTypes'], message: 'choose at least one message type' });
+    if (rule.trigger === 'keyword' && rule.keywords.length === 0) ctx.addIssue({ code: 'custom', path: ['keywords'], message: said('keywordsNeeded') });
+    if (rule.trigger === 'message_type' && rule.messageTypes.length === 0) ctx.addIssue({ code: 'custom', path: ['messageTypes'], message: said('messageTypesNeeded') });
     rule.keywords.forEach((keyword, i) => {
       if (keyword.match !== 'regex') return;
       try {
         compileRegex(keyword.text, rule.ignoreCase);
       } catch (error) {
         // RE2 syntax: no backreferences or lookarounds, so no catastrophic backtracking.
-        if (error instanceof RegexError) ctx.addIssue({ code: 'custom', path: ['keywords', i, 'text'], message: `invalid regular expression: ${error.message}` });
+        if (error instanceof RegexError) ctx.addIssue({ code: 'custom', path: ['keywords', i, 'text'], message: said('regex', error.message) });
       }
     });
     rule.schedule.forEach((window, i) => {
-      if (window.from === window.to) ctx.addIssue({ code: 'custom', path: ['schedule', i, 'to'], message: 'the window is empty' });
+      if (window.from === window.to) ctx.addIssue({ code: 'custom', path: ['schedule', i, 'to'], message: said('emptyWindow') });
     });
   });
 export type RuleInput = z.input<typeof ruleInput>;

@@ -6,6 +6,7 @@ import { ACCOUNT_CHANGED } from '../accounts/accounts.service.ts';
 import { localDate } from '../stats/stats.service.ts';
 import { replyRules } from './replies.table.ts';
 import { ruleInput, type RuleInput, type RuleValues } from './replies.schema.ts';
+import { said } from '../../platform/http/validation-messages.ts';
 
 /** Reply rules of one account at a time; every change tells all nodes to recompile. */
 export class RepliesService {
@@ -60,7 +61,7 @@ export class RepliesService {
     if (flowIds.length) {
       const found = await this.db.query<{ id: number }>('select id from flows where account_id = $1 and id = any($2::int[])', [accountId, flowIds]);
       const missing = flowIds.filter((id) => !found.some((row) => row.id === id));
-      if (missing.length) throw new AppError('VALIDATION_FAILED', [{ path: 'replies', message: `no flow ${missing.join(', ')} in this account` }]);
+      if (missing.length) throw new AppError('VALIDATION_FAILED', [{ path: 'replies', message: said('noFlow', missing.join(', ')) }]);
     }
     return input;
   }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { StoreInput } from '@zhanggui/shared';
 import { z } from 'zod';
 import { accountOf } from '../../platform/http/auth.ts';
+import { languageOf } from '../../platform/http/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { StoresService } from './stores.service.ts';
 
@@ -31,7 +32,7 @@ export async function storesRoutes(app: FastifyInstance, { stores, audit }: { st
 
   app.post('/api/accounts/:accountId/stores/import', { config: { access: { permission: 'rules.edit' } } }, async (request) => {
     const { csv } = z.object({ csv: z.string().min(1).max(5 * 1024 * 1024) }).parse(request.body);
-    const result = await stores.importCsv(accountOf(request), csv);
+    const result = await stores.importCsv(accountOf(request), csv, languageOf(request));
     await audit.fromRequest(request, 'store.import', null, { imported: result.imported, errors: result.errors.length });
     return result;
   });

@@ -5,14 +5,15 @@ import { AppError } from '../../platform/http/errors.ts';
 import { ACCOUNT_CHANGED } from '../accounts/accounts.service.ts';
 import { parseCsv } from './csv.ts';
 import { webUrl } from '../../platform/validation.ts';
+import { issueMessage, said } from '../../platform/http/validation-messages.ts';
 
 export const storeInput = z.object({
   name: z.string().trim().min(1).max(60),
   address: z.string().trim().min(1).max(200),
   phone: z.string().trim().max(40).nullable().optional(),
   hours: z.string().trim().max(60).nullable().optional(),
-  latitude: z.number({ error: 'must be a number (latitude, e.g. 31.2304)' }).min(-90, { error: 'must be between -90 and 90' }).max(90, { error: 'must be between -90 and 90' }),
-  longitude: z.number({ error: 'must be a number (longitude, e.g. 121.4737)' }).min(-180, { error: 'must be between -180 and 180' }).max(180, { error: 'must be between -180 and 180' }),
+  latitude: z.number({ error: said('latitude') }).min(-90, { error: said('latitude') }).max(90, { error: said('latitude') }),
+  longitude: z.number({ error: said('longitude') }).min(-180, { error: said('longitude') }).max(180, { error: said('longitude') }),
   imageUrl: webUrl.nullable().optional(),
   keywords: z.array(z.string().trim().min(1).max(30)).max(30).default([]),
   enabled: z.boolean().default(true),
@@ -55,12 +56,15 @@ export class StoresService {
   }
 
   /** Imports stores from CSV with the documented header. Every row is checked first; one bad row imports nothing. */
-  async importCsv(accountId: number, csv: string): Promise<StoreImportResult> {
+  async importCsv(accountId: number, csv: string, lang: 'zh' | 'en' = 'zh'): Promise<StoreImportResult> {
     const rows = parseCsv(csv.replace(/^\uFEFF/, ''));
     const errors: StoreImportResult['errors'] = [];
     const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
     const missing = ['name', 'address', 'latitude', 'longitude'].filter((column) => !header.includes(column));
-    if (missing.length) return { imported: 0, errors: [{ line: 1, message: `missing columns: ${missing.join(', ')} (expected ${CSV_HEADER.join(',')})` }] };
+    if (missing.length) {
+      const message = lang === 'zh' ? `缺少列：${missing.join(', ')}（表头应为 ${CSV_HEADER.join(',')}）` : `missing columns: ${missing.join(', ')} (expected ${CSV_HEADER.join(',')})`;
+      return { imported: 0, errors: [{ line: 1, message }] };
+    }
     const at = (row: string[], column: string) => {
       const index = header.indexOf(column);
       return index === -1 ? '' : (row[index] ?? '').trim();
@@ -79,10 +83,10 @@ export class StoresService {
         keywords: at(row, 'keywords').split('|').map((k) => k.trim()).filter(Boolean),
       });
       if (parsed.success) valid.push(parsed.data);
-      else errors.push({ line: i + 2, message: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
+      else errors.push({ line: i + 2, message: parsed.error.issues.map((issue) => `${csvColumn(issue.path)}: ${issueMessage(issue, lang)}`).join('; ') });
     });
     if (errors.length) return { imported: 0, errors };
-    if (valid.length === 0) return { imported: 0, errors: [{ line: 2, message: 'no stores in the file' }] };
+    if (valid.length === 0) return { imported: 0, errors: [{ line: 2, message: lang === 'zh' ? '文件里没有门店' : 'no stores in the file' }] };
     await this.db.query(
       `insert into stores (account_id, name, address, phone, hours, latitude, longitude, image_url, keywords)
        select $1, s.name, s.address, s.phone, s.hours, s.latitude, s.longitude, s.image_url, s.keywords
@@ -93,6 +97,9 @@ export class StoresService {
     return { imported: valid.length, errors: [] };
   }
 }
+
+/** The CSV column a schema path came from ("imageUrl" → "image_url", "keywords.2" → "keywords"). */
+const csvColumn = (path: PropertyKey[]) => (path[0] === 'imageUrl' ? 'image_url' : String(path[0] ?? ''));
 
 /** A coordinate cell: a number, or NaN (refused by the schema) when empty or not a number. */
 const coordinate = (cell: string) => (cell === '' ? Number.NaN : Number(cell));

@@ -59,7 +59,7 @@ test('a CSV with a bad row imports nothing and names every bad line', async () =
 
   const headerless = await importCsv('南京东路店,上海市黄浦区南京东路 300 号\n');
   assert.equal(headerless.body.imported, 0);
-  assert.match(headerless.body.errors[0]!.message, /missing columns: .*latitude/);
+  assert.match(headerless.body.errors[0]!.message, /缺少列：.*latitude/);
 });
 
 test('a good CSV imports every store, with quoted commas, CRLF and keywords', async () => {

@@ -2,6 +2,7 @@ import { ERRORS, type ErrorBody, type ErrorCode } from '@zhanggui/shared';
 import { CallbackError, WechatApiError } from '@zhanggui/wechat';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import { issueMessage, saidIn } from './validation-messages.ts';
 
 /** An error with a stable code from the catalogue; its HTTP status comes from there. */
 export class AppError extends Error {
@@ -28,7 +29,7 @@ export function languageOf(request: FastifyRequest): 'zh' | 'en' {
 /** Maps any thrown error to a status and the stable JSON error body. Unknown errors become INTERNAL. */
 export function toErrorResponse(error: unknown, lang: 'zh' | 'en'): { status: number; body: ErrorBody } {
   const message = (code: ErrorCode) => ERRORS[code][lang];
-  if (error instanceof AppError) return { status: error.status, body: { error: { code: error.code, message: message(error.code), details: error.details } } };
+  if (error instanceof AppError) return { status: error.status, body: { error: { code: error.code, message: message(error.code), details: localizeDetails(error.details, lang) } } };
   if (error instanceof CallbackError) {
     return { status: error.status, body: { error: { code: error.code, message: message(error.code), details: error.message } } };
   }
@@ -42,7 +43,7 @@ export function toErrorResponse(error: unknown, lang: 'zh' | 'en'): { status: nu
   if (error instanceof ZodError) {
     return {
       status: 400,
-      body: { error: { code: 'VALIDATION_FAILED', message: message('VALIDATION_FAILED'), details: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } },
+      body: { error: { code: 'VALIDATION_FAILED', message: message('VALIDATION_FAILED'), details: error.issues.map((i) => ({ path: i.path.join('.'), message: issueMessage(i, lang) })) } },
     };
   }
   const fastifyCode = (error as { code?: string }).code;
@@ -55,6 +56,14 @@ export function toErrorResponse(error: unknown, lang: 'zh' | 'en'): { status: nu
     return { status, body: { error: { code: 'VALIDATION_FAILED', message: (error as Error).message } } };
   }
   return { status: 500, body: { error: { code: 'INTERNAL', message: message('INTERNAL') } } };
+}
+
+/** `[{ path, message }]` details of our own checks, their messages in the caller's language. */
+function localizeDetails(details: unknown, lang: 'zh' | 'en'): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((detail: unknown) =>
+    detail && typeof detail === 'object' && typeof (detail as { message?: unknown }).message === 'string' ? { ...detail, message: saidIn((detail as { message: string }).message, lang) } : detail,
+  );
 }
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, error: unknown): FastifyReply {

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+type Issue = z.core.$ZodIssue;
+
+const english = z.locales.en().localeError;
+
+/** Whether zod wrote this message itself (a schema's own message, e.g. "must be a number (latitude…)", is kept). */
+function isDefault(issue: Issue): boolean {
+  // zod's invalid_type message names the received type, which only the raw input knew.
+  if (issue.code === 'invalid_type') return /^Invalid input: expected \w+, received \w+$/.test(issue.message);
+  const rendered = english(issue as Parameters<typeof english>[0]);
+  return (typeof rendered === 'string' ? rendered : rendered?.message) === issue.message;
+}
+
+const TYPES: Record<string, string> = { number: '数字', int: '整数', string: '文字', boolean: '是或否', array: '列表', object: '对象', date: '日期' };
+
+/** zod's default message for one issue, in the operator's language (zh-CN phrasing as the console speaks). */
+function chinese(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return /received undefined$/.test(issue.message) ? '必填' : `应为${TYPES[issue.expected] ?? '有效的值'}`;
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? '不能为空' : `至少 ${min} 个字符`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `至少 ${min} 项`;
+      return issue.inclusive === false ? `必须大于 ${min}` : `不能小于 ${min}`;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return `不能超过 ${max} 个字符`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `最多 ${max} 项`;
+      return issue.inclusive === false ? `必须小于 ${max}` : `不能大于 ${max}`;
+    }
+    case 'invalid_format':
+      if (issue.format === 'url') return '请输入有效的网址（http:// 或 https://）';
+      if (issue.format === 'email') return '请输入有效的邮箱地址';
+      return '格式不正确';
+    case 'invalid_value':
+      return `请选择其中之一：${issue.values.map(String).join('、')}`;
+    case 'unrecognized_keys':
+      return `不认识的字段：${issue.keys.join('、')}`;
+    case 'not_multiple_of':
+      return `应为 ${String(issue.divisor)} 的倍数`;
+    default:
+      return '无效的值';
+  }
+}
+
+/** Messages our own checks give in both languages: `said('regex', detail)` in a schema or an AppError's details. */
+const SAID = {
+  latitude: () => ({ zh: '应为纬度（-90 到 90 的数字，如 31.2304）', en: 'must be a latitude: a number from -90 to 90, e.g. 31.2304' }),
+  longitude: () => ({ zh: '应为经度（-180 到 180 的数字，如 121.4737）', en: 'must be a longitude: a number from -180 to 180, e.g. 121.4737' }),
+  regex: (detail: string) => ({ zh: `正则表达式无效：${detail}`, en: `invalid regular expression: ${detail}` }),
+  keywordsNeeded: () => ({ zh: '关键词规则至少需要一个关键词', en: 'a keyword rule needs at least one keyword' }),
+  messageTypesNeeded: () => ({ zh: '请至少选择一种消息类型', en: 'choose at least one message type' }),
+  emptyWindow: () => ({ zh: '开始和结束时间相同，时段为空', en: 'the window is empty' }),
+  noFlow: (detail: string) => ({ zh: `本公众号没有流程 ${detail}`, en: `no flow ${detail} in this account` }),
+  duplicateStep: (detail: string) => ({ zh: `步骤 ID「${detail}」重复`, en: `step id "${detail}" is used twice` }),
+  noStep: (detail: string) => ({ zh: `没有步骤「${detail}」`, en: `no step "${detail}"` }),
+  choicesNeeded: () => ({ zh: '选择步骤需要至少一个选项', en: 'a choice step needs choices' }),
+  inputNeeded: () => ({ zh: '输入步骤需要输入设置', en: 'an input step needs its input settings' }),
+  patternNeeded: () => ({ zh: '请填写匹配模式', en: 'a pattern is required' }),
+  valueNeeded: () => ({ zh: '请填写匹配的值', en: 'a value is required' }),
+  entryKeywordTaken: (keyword: string, flow: string) => ({ zh: `「${keyword}」已是流程「${flow}」的入口关键词`, en: `"${keyword}" already starts the flow "${flow}"` }),
+  messageLength: () => ({ zh: '内容须为 1–2000 个字符', en: '1–2000 characters' }),
+  notMember: () => ({ zh: '不是本公众号的成员', en: 'not a member of this account' }),
+  aesKeyNeeded: () => ({ zh: '兼容模式和安全模式需要 EncodingAESKey', en: 'compatible and safe modes need an EncodingAESKey' }),
+} satisfies Record<string, (...details: string[]) => { zh: string; en: string }>;
+const SAID_PREFIX = 'said:';
+const SEPARATOR = '\u001f';
+
+export function said(key: keyof typeof SAID, ...details: string[]): string {
+  return `${SAID_PREFIX}${key}:${details.join(SEPARATOR)}`;
+}
+
+/** A message from `said`, in the caller's language; any other message as it is. */
+export function saidIn(message: string, lang: 'zh' | 'en'): string {
+  if (!message.startsWith(SAID_PREFIX)) return message;
+  const rest = message.slice(SAID_PREFIX.length);
+  const colon = rest.indexOf(':');
+  const say = SAID[rest.slice(0, colon) as keyof typeof SAID] as ((...details: string[]) => { zh: string; en: string }) | undefined;
+  return say ? say(...rest.slice(colon + 1).split(SEPARATOR))[lang] : message;
+}
+
+/** The message for an issue in a 400 VALIDATION_FAILED answer: ours in both languages, or zod's in the caller's. */
+export function issueMessage(issue: Issue, lang: 'zh' | 'en'): string {
+  if (issue.message.startsWith(SAID_PREFIX)) return saidIn(issue.message, lang);
+  return lang === 'zh' && isDefault(issue) ? chinese(issue) : issue.message;
+}
