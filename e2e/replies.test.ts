@@ -128,8 +128,10 @@ test('rules, the tester, a flow from a template and stores from CSV, through the
       await drawer.locator('[data-testid=rule-reply-0-text]').fill('订单已收到');
       await page.click('[data-testid=rule-save]');
       const keywordItem = drawer.locator('.ant-form-item', { has: page.locator('[data-testid=rule-keyword-text-0]') });
-      await keywordItem.locator('.ant-form-item-explain-error', { hasText: /regular expression|正则/ }).waitFor(WAIT);
+      // …in the operator's language, with the field named in words.
+      await keywordItem.locator('.ant-form-item-explain-error', { hasText: '正则表达式无效' }).waitFor(WAIT);
       await drawer.locator('[data-testid=save-error]').waitFor(WAIT);
+      assert.match(await drawer.locator('[data-testid=save-error]').innerText(), /关键词 1 › 内容/);
       await shot(page, 'rule-drawer-error');
       assert.equal((await loop.platform.replies.list(account.id)).length, before, 'nothing saved');
 
