@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useResource } from '../hooks/use-resource.ts';
 
-/** The CRUD calls of one of the account's collections (knowledge entries, products, stores). */
+/** The CRUD calls of one of the account's collections (rules, flows, knowledge entries, products, stores). */
 export interface CollectionApi<T extends { id: number }, Input> {
   list: (accountId: number, signal?: AbortSignal) => Promise<T[]>;
   create: (accountId: number, input: Input) => Promise<T>;
@@ -31,7 +31,23 @@ export function useCollection<T extends { id: number }, Input>(accountId: number
     [accountId, collection, setData],
   );
 
-  return { ...resource, save, remove };
+  /** Flips an item's switch at once; puts it back if the server refuses. */
+  const setEnabled = useCallback(
+    async (item: T & { enabled: boolean }, enabled: boolean, toInput: (item: T) => Input) => {
+      const put = (value: boolean) => setData((items) => items?.map((candidate) => (candidate.id === item.id ? { ...candidate, enabled: value } : candidate)));
+      put(enabled);
+      try {
+        const saved = await collection.update(accountId, item.id, { ...toInput(item), enabled });
+        setData((items) => items?.map((candidate) => (candidate.id === saved.id ? saved : candidate)));
+      } catch (error) {
+        put(item.enabled);
+        throw error;
+      }
+    },
+    [accountId, collection, setData],
+  );
+
+  return { ...resource, save, remove, setEnabled };
 }
 
 /** An item as the input its PUT takes back: everything but the id. */

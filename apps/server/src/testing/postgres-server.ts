@@ -12,11 +12,13 @@ export interface PostgresServer {
 /**
  * A PostgreSQL server for tests that need several processes on one database: DATABASE_URL when set (CI),
  * otherwise a throwaway cluster started from the locally installed binaries. Null when neither exists,
- * and the caller skips with a reason.
+ * and the caller skips with a reason — except in CI, where a missing server fails the test instead of
+ * letting the multi-process checks pass unseen.
  */
 export async function startPostgresServer(options: { durable?: boolean } = {}): Promise<PostgresServer | null> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
   const bin = findPostgresBin();
+  if (!bin && process.env.CI === 'true') throw new Error('no PostgreSQL server in CI: set DATABASE_URL or apt-get install postgresql');
   if (!bin) return null;
   const dir = mkdtempSync(join(tmpdir(), 'zg-pg-'));
   const port = await freePort();

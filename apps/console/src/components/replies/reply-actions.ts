@@ -35,10 +35,6 @@ export function emptyAction(type: ReplyActionType): ReplyAction {
   }
 }
 
-export function isMessageReply(action: ReplyAction): action is MessageReply {
-  return (MESSAGE_TYPES as string[]).includes(action.type);
-}
-
 const blankToUndefined = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
 
 /** The action as the API takes it: optional fields left empty in the form are left out. */

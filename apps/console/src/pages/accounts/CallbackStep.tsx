@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Button, Descriptions } from 'antd';
 import { ApiOutlined } from '@ant-design/icons';
 import type { AccountView, ConnectionTestResult, MessageMode } from '@zhanggui/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useNotifyError } from '../../hooks/use-error-text.ts';
 import { CopyField } from '../../components/CopyField.tsx';
 import { ConnectionTestAlert } from './ConnectionTestAlert.tsx';
+import { useConnectionTest } from './use-connection-test.ts';
 
 interface CallbackStepProps {
   account: AccountView;
@@ -18,21 +17,8 @@ interface CallbackStepProps {
 /** Step 3: what to paste into the WeChat console's 服务器配置, with copy buttons, and a last test. */
 export function CallbackStep({ account, token, encodingAesKey, onTest }: CallbackStepProps) {
   const { t } = useI18n();
-  const notifyError = useNotifyError();
-  const [testing, setTesting] = useState(false);
-  const [result, setResult] = useState<ConnectionTestResult | null>(null);
+  const { testing, result, test } = useConnectionTest(onTest);
   const mode: MessageMode = account.messageMode;
-
-  const test = async () => {
-    setTesting(true);
-    try {
-      setResult(await onTest());
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setTesting(false);
-    }
-  };
 
   return (
     <div className="zg-callback" data-testid="wizard-callback">

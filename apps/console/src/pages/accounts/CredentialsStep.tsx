@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Button, Checkbox, Form, Input, Radio } from 'antd';
 import { ApiOutlined } from '@ant-design/icons';
 import type { ConnectionTestResult } from '@zhanggui/shared';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useNotifyError } from '../../hooks/use-error-text.ts';
 import { PATTERNS } from './account-form.ts';
 import { ConnectionTestAlert } from './ConnectionTestAlert.tsx';
+import { useConnectionTest } from './use-connection-test.ts';
 
 interface CredentialsStepProps {
   /** Edit mode: AppID is fixed and the secret may be left empty (unchanged). */
@@ -17,21 +16,7 @@ interface CredentialsStepProps {
 /** Step 1: who the account is — name, AppID, AppSecret, type — and whether WeChat accepts the secret. */
 export function CredentialsStep({ editing, onTest }: CredentialsStepProps) {
   const { t } = useI18n();
-  const notifyError = useNotifyError();
-  const [testing, setTesting] = useState(false);
-  const [result, setResult] = useState<ConnectionTestResult | null>(null);
-
-  const test = async () => {
-    setTesting(true);
-    setResult(null);
-    try {
-      setResult(await onTest());
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setTesting(false);
-    }
-  };
+  const { testing, result, test } = useConnectionTest(onTest);
 
   return (
     <>

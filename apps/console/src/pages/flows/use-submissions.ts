@@ -6,14 +6,12 @@ import { flowsApi } from '../../api/flows.api.ts';
 export function useSubmissions(accountId: number, flowId: number | null) {
   const [items, setItems] = useState<FlowSubmission[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>();
 
   useEffect(() => {
     setItems([]);
     setCursor(null);
-    setDone(false);
     setError(undefined);
     if (flowId === null) return;
     let cancelled = false;
@@ -23,7 +21,6 @@ export function useSubmissions(accountId: number, flowId: number | null) {
         if (cancelled) return;
         setItems(page.items);
         setCursor(page.nextCursor);
-        setDone(page.nextCursor === null);
         setLoading(false);
       },
       (failure: unknown) => {
@@ -38,30 +35,29 @@ export function useSubmissions(accountId: number, flowId: number | null) {
   }, [accountId, flowId]);
 
   const loadMore = useCallback(async () => {
-    if (flowId === null || done || !cursor) return;
+    if (flowId === null || !cursor) return;
     setLoading(true);
     try {
       const page = await flowsApi.submissions(accountId, flowId, cursor);
       setItems((current) => [...current, ...page.items]);
       setCursor(page.nextCursor);
-      setDone(page.nextCursor === null);
     } finally {
       setLoading(false);
     }
-  }, [accountId, flowId, cursor, done]);
+  }, [accountId, flowId, cursor]);
 
   /** Every submission: what is loaded plus the remaining pages. */
   const all = useCallback(async (): Promise<FlowSubmission[]> => {
     if (flowId === null) return [];
     const result = [...items];
-    let next = done ? null : cursor;
+    let next = cursor;
     while (next) {
       const page = await flowsApi.submissions(accountId, flowId, next);
       result.push(...page.items);
       next = page.nextCursor;
     }
     return result;
-  }, [accountId, flowId, items, cursor, done]);
+  }, [accountId, flowId, items, cursor]);
 
-  return { items, loading, error, hasMore: !done, loadMore, all };
+  return { items, loading, error, hasMore: cursor !== null, loadMore, all };
 }

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { KeywordChips } from '../../components/KeywordChips.tsx';
 import { EnabledSwitch } from '../../components/EnabledSwitch.tsx';
 import { KnowledgeModal } from './KnowledgeModal.tsx';
+import { safeHref } from '../../components/replies/reply-text.ts';
 
 function matches(entry: KnowledgeEntry, query: string): boolean {
   const needle = query.trim().toLowerCase();
@@ -53,17 +54,20 @@ export function KnowledgePage() {
       title: t('knowledge.col.media'),
       width: 90,
       responsive: ['md'],
-      render: (_, entry) => (
-        <Space size={8} className="zg-muted">
-          {entry.imageUrl && <PictureOutlined title={entry.imageUrl} />}
-          {entry.link && (
-            <a href={entry.link} target="_blank" rel="noopener noreferrer" title={entry.link}>
-              <LinkOutlined />
-            </a>
-          )}
-          {!entry.imageUrl && !entry.link && '—'}
-        </Space>
-      ),
+      render: (_, entry) => {
+        const href = entry.link ? safeHref(entry.link) : null;
+        return (
+          <Space size={8} className="zg-muted">
+            {entry.imageUrl && <PictureOutlined title={entry.imageUrl} />}
+            {href && (
+              <a href={href} target="_blank" rel="noopener noreferrer" title={entry.link ?? ''}>
+                <LinkOutlined />
+              </a>
+            )}
+            {!entry.imageUrl && !href && '—'}
+          </Space>
+        );
+      },
     },
     {
       key: 'enabled',

@@ -1,6 +1,6 @@
 import type { FlowChoice, FlowInput, FlowStep, MessageReply } from '@zhanggui/shared';
 import { RE2JS } from 're2js';
-import { foldDigits } from '../replies/text-fold.ts';
+import { halfWidth } from '../replies/text-fold.ts';
 
 /** A fan's place in a flow. */
 export interface FlowSession {
@@ -99,12 +99,12 @@ function matches(flow: CompiledFlow, choice: FlowChoice, answer: string): boolea
     case 'any':
       return answer.length > 0;
     case 'exact':
-      return foldDigits(answer).toLowerCase() === foldDigits(value ?? '').trim().toLowerCase();
+      return halfWidth(answer).toLowerCase() === halfWidth(value ?? '').trim().toLowerCase();
     case 'number': {
-      const text = foldDigits(answer);
+      const text = halfWidth(answer);
       if (!/^[+-]?\d+(\.\d+)?$/.test(text)) return false;
       const n = Number(text);
-      if (value !== undefined && value !== '') return n === Number(foldDigits(value));
+      if (value !== undefined && value !== '') return n === Number(halfWidth(value));
       return (min === undefined || n >= min) && (max === undefined || n <= max);
     }
     case 'regex':
@@ -121,9 +121,9 @@ function valid(flow: CompiledFlow, spec: NonNullable<FlowStep['input']>, answer:
     case 'text':
       return answer.length > 0;
     case 'phone':
-      return PHONE.test(foldDigits(answer).replace(/[\s-]/g, ''));
+      return PHONE.test(halfWidth(answer).replace(/[\s-]/g, ''));
     case 'number':
-      return /^\d+(\.\d+)?$/.test(foldDigits(answer));
+      return /^\d+(\.\d+)?$/.test(halfWidth(answer));
     case 'regex':
       return spec.pattern ? (flow.patterns.get(spec.pattern)?.matcher(answer).matches() ?? false) : false;
   }

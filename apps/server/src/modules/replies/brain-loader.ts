@@ -10,7 +10,7 @@ import type { RepliesService } from './replies.service.ts';
 /** Reads everything an account's automatic replies use and compiles it into a ReplyBrain. */
 export async function loadReplyBrain(db: Database, replies: RepliesService, account: AccountView): Promise<ReplyBrain> {
   const [rules, flows, knowledge, products, stores] = await Promise.all([
-    replies.list(account.id, account.timezone),
+    replies.rules(account.id),
     db.query<{ id: number; name: string; enabled: boolean; entry_keywords: string[]; exit_words: string[]; exit_message: string; timeout_minutes: number; start_step: string; steps: BrainFlow['steps']; finishers: BrainFlow['finishers'] }>(
       'select * from flows where account_id = $1 and enabled',
       [account.id],

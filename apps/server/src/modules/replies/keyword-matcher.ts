@@ -1,7 +1,7 @@
 import { RE2JS } from 're2js';
 import type { KeywordSpec, MatchType } from '@zhanggui/shared';
 import { AhoCorasick } from './aho-corasick.ts';
-import { fold, foldingKey, type Folding } from './text-fold.ts';
+import { fold, foldingKey, halfWidth, type Folding } from './text-fold.ts';
 import { regexPrefilter } from './regex-literal.ts';
 
 /** A keyword of a rule, as the matcher sees it. `rule` is the caller's index into its rule list. */
@@ -167,7 +167,7 @@ export class KeywordMatcher {
         hits.push(this.hit(id, text.slice(at + needle.length).trim()));
       });
     }
-    const widthFolded = candidateRegexes.size > 0 ? fold(text, { ignoreCase: false, foldWidth: true }) : text;
+    const widthFolded = candidateRegexes.size > 0 ? halfWidth(text) : text;
     for (const index of candidateRegexes) {
       const { ids, re, foldWidth, minLength, maxLength } = this.regexes[index]!;
       if (text.length < minLength || text.length > maxLength) continue;

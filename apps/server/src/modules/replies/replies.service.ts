@@ -12,8 +12,14 @@ import { said } from '../../platform/http/validation-messages.ts';
 export class RepliesService {
   constructor(private readonly db: Database) {}
 
+  /** The account's rules without hit counts: what the reply brain compiles. */
+  async rules(accountId: number): Promise<RuleView[]> {
+    return (await this.rows(accountId)).map((row) => present(row));
+  }
+
+  /** The account's rules with their hit counts (today, 7 days, total), for the console. */
   async list(accountId: number, timezone = 'Asia/Shanghai'): Promise<RuleView[]> {
-    const rows = await this.db.orm.select().from(replyRules).where(eq(replyRules.accountId, accountId)).orderBy(asc(replyRules.id));
+    const rows = await this.rows(accountId);
     const today = localDate(new Date(), timezone);
     const weekAgo = localDate(new Date(Date.now() - 6 * 86_400_000), timezone);
     const hits = await this.db.query<{ rule_id: number; today: number; week: number; total: number }>(
@@ -24,6 +30,10 @@ export class RepliesService {
     );
     const byRule = new Map(hits.map((h) => [h.rule_id, { today: h.today, last7Days: h.week, total: h.total }]));
     return rows.map((row) => present(row, byRule.get(row.id)));
+  }
+
+  private rows(accountId: number) {
+    return this.db.orm.select().from(replyRules).where(eq(replyRules.accountId, accountId)).orderBy(asc(replyRules.id));
   }
 
   async create(accountId: number, raw: RuleInput): Promise<RuleView> {

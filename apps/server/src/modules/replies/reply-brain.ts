@@ -58,6 +58,7 @@ export class ReplyBrain {
   private readonly matcher: KeywordMatcher;
   private readonly flows = new Map<number, CompiledFlow>();
   private readonly flowEntries = new Map<string, CompiledFlow>();
+  private readonly byTrigger: Record<Exclude<BrainRule['trigger'], 'keyword'>, BrainRule[]> = { subscribe: [], default: [], message_type: [] };
 
   constructor(
     rules: BrainRule[],
@@ -69,6 +70,8 @@ export class ReplyBrain {
     private readonly canUseCustomerService: boolean,
   ) {
     this.rules = rules.filter((rule) => rule.enabled && rule.replies.length > 0).sort((a, b) => b.priority - a.priority || a.id - b.id);
+    // The few non-keyword rules, in the same order, so a default reply never walks 100,000 keyword rules.
+    for (const rule of this.rules) if (rule.trigger !== 'keyword') this.byTrigger[rule.trigger].push(rule);
     this.matcher = new KeywordMatcher(
       this.rules.flatMap((rule, index) =>
         rule.trigger === 'keyword' ? rule.keywords.map((keyword) => ({ rule: index, keyword, folding: { ignoreCase: rule.ignoreCase, foldWidth: rule.foldWidth } })) : [],
@@ -132,7 +135,7 @@ export class ReplyBrain {
     }
 
     if (message.msgType === 'unknown') return this.byRule(this.first('default', ctx.now, notes), 'default', '', message, ctx, notes);
-    const typeRule = this.rules.find((rule) => rule.trigger === 'message_type' && rule.messageTypes.includes(message.msgType as never) && this.active(rule, ctx.now, notes));
+    const typeRule = this.byTrigger.message_type.find((rule) => rule.messageTypes.includes(message.msgType as never) && this.active(rule, ctx.now, notes));
     if (typeRule) return this.byRule(typeRule, 'type', '', message, ctx, notes);
     if (message.msgType === 'location' && this.stores.size > 0) {
       return this.finishDecision(this.storesNear(message.latitude, message.longitude, '', answering), 'stores', null, notes, { source: 'rule', rule: null });
@@ -159,7 +162,7 @@ export class ReplyBrain {
   }
 
   private first(trigger: 'subscribe' | 'default', now: Date, notes: string[]): BrainRule | null {
-    return this.rules.find((rule) => rule.trigger === trigger && this.active(rule, now, notes)) ?? null;
+    return this.byTrigger[trigger].find((rule) => this.active(rule, now, notes)) ?? null;
   }
 
   private active(rule: BrainRule, now: Date, notes: string[]): boolean {

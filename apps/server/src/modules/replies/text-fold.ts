@@ -36,7 +36,7 @@ function lowerEach(text: string): string {
   return out;
 }
 
-/** Full-width digits count as digits too: "０２" → "02". */
-export function foldDigits(text: string): string {
+/** Width folding only: full-width ASCII to ASCII ("０２" → "02", "ＶＩＰ" → "VIP"), case kept. */
+export function halfWidth(text: string): string {
   return fold(text, { ignoreCase: false, foldWidth: true });
 }
