@@ -90,6 +90,8 @@ export class KeywordMatcher {
   /** Compiled regexes by folding mode and pattern. */
   private readonly regexIndex = new Map<string, number>();
   private readonly unfilteredRegexes: number[] = [];
+  /** Contains keywords, folded as their mode folds messages (for cutting the argument after them). */
+  private readonly containsNeedles = new Map<number, string>();
 
   constructor(keywords: MatcherKeyword[]) {
     for (const entry of keywords) {
@@ -106,6 +108,7 @@ export class KeywordMatcher {
           break;
         case 'contains':
           mode.contains.add(folded, id);
+          this.containsNeedles.set(id, folded);
           break;
         case 'prefix':
           mode.prefix.add(folded, ref);
@@ -162,7 +165,7 @@ export class KeywordMatcher {
         }
         if (seen.has(id)) return;
         seen.add(id);
-        const needle = fold(this.keywords[id]!.keyword.text, mode.folding);
+        const needle = this.containsNeedles.get(id)!;
         const at = folded.indexOf(needle);
         hits.push(this.hit(id, text.slice(at + needle.length).trim()));
       });
