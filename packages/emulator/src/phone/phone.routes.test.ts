@@ -72,6 +72,18 @@ describe('phone pages', () => {
     ]);
   });
 
+  test('a page\'s stream picks up where its render ended, and a follow state that changed meanwhile reloads it', async () => {
+    const page = await html(`/phone/${h.appId}/${fan}`);
+    const cfg = JSON.parse(/<script type="application\/json" id="cfg">(.*?)<\/script>/s.exec(page.body)![1]!) as { events: string };
+    assert.match(cfg.events, /\?after=\d+&subscribed=1$/);
+    // Between the render and the EventSource connecting, the account answers: the stream must still carry it.
+    await h.call('/cgi-bin/message/custom/send', { json: { touser: fan, msgtype: 'text', text: { content: '迟到的回复' } } });
+    const first = await firstEvents(h.emu.url + cfg.events);
+    assert.deepEqual(first.filter((e) => e.kind === 'entry').map((e) => e.entry?.text), ['迟到的回复']);
+    const stale = await firstEvents(h.emu.url + cfg.events.replace('subscribed=1', 'subscribed=0'));
+    assert.deepEqual(stale, [{ kind: 'state' }]);
+  });
+
   test('fan actions over the control API drive the same phone', async () => {
     const res = await fetch(`${h.emu.url}/_emulator/accounts/${h.appId}/fans/${fan}/actions/location`, {
       method: 'POST',
@@ -87,3 +99,23 @@ describe('phone pages', () => {
     assert.equal(((await bad.json()) as { error: string }).error, 'ACTION_UNKNOWN');
   });
 });
+
+/** The data events a fresh SSE connection sends straight away (read until a short quiet spell). */
+async function firstEvents(url: string): Promise<Array<{ kind: string; entry?: { text?: string } }>> {
+  const controller = new AbortController();
+  const res = await fetch(url, { signal: controller.signal });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const quiet = new Promise<null>((resolve) => setTimeout(() => resolve(null), 300));
+    const chunk = await Promise.race([reader.read(), quiet]);
+    if (!chunk || chunk.done) break;
+    buffer += decoder.decode(chunk.value, { stream: true });
+  }
+  controller.abort();
+  return buffer
+    .split('\n\n')
+    .filter((block) => block.startsWith('data: '))
+    .map((block) => JSON.parse(block.slice(6)));
+}

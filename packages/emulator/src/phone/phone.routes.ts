@@ -5,6 +5,7 @@ import { DEFAULT_LOCATION } from '../fans/fan-actions.service.ts';
 import { escapeHtml, inlineJson, page } from './html.ts';
 import { renderEntry, renderMenu } from './phone.render.ts';
 import { PHONE_SCRIPT } from './phone.script.ts';
+import type { PhoneEvent } from './phone.store.ts';
 
 const FAN_LIST_LIMIT = 200;
 const SSE_PING_MS = 15_000;
@@ -49,7 +50,14 @@ export function registerPhoneRoutes(app: FastifyInstance, core: EmulatorCore): v
     const raw = reply.raw;
     raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
     raw.write(': connected\n\n');
-    const off = core.phoneHub.listen(appId, fan, (event) => raw.write(`data: ${JSON.stringify(event)}\n\n`));
+    const send = (event: PhoneEvent) => raw.write(`data: ${JSON.stringify(event)}\n\n`);
+    const off = core.phoneHub.listen(appId, fan, send);
+    const query = request.query as { after?: string; subscribed?: string };
+    if (query.subscribed !== undefined && (query.subscribed === '1') !== account.fans.isSubscribed(fan)) send({ kind: 'state' });
+    else if (query.after !== undefined) {
+      const after = Number(query.after);
+      for (const entry of core.phoneOf(account, fan)) if (entry.seq > after) send({ kind: 'entry', entry });
+    }
     const ping = setInterval(() => raw.write(': ping\n\n'), SSE_PING_MS);
     request.raw.on('close', () => {
       off();
@@ -91,8 +99,13 @@ function chatBody(core: EmulatorCore, account: AccountState, fan: number): strin
   const openid = account.fans.openid(fan);
   const subscribed = account.fans.isSubscribed(fan);
   const base = `/_emulator/accounts/${encodeURIComponent(account.appId)}/fans/${encodeURIComponent(openid)}`;
-  const cfg = { actions: `${base}/actions/`, events: `${chatPath(account, openid)}/events`, location: DEFAULT_LOCATION };
-  const entries = core.phoneOf(account, fan).map((entry) => renderEntry(entry).replace(/^<div class="/, `<div data-seq="${entry.seq}" class="`)).join('');
+  const history = core.phoneOf(account, fan);
+  // The stream picks up where this render ends, so nothing that lands between the page and its
+  // EventSource connecting (a reply to the follow that reloaded the page, say) is lost.
+  const after = history.at(-1)?.seq ?? 0;
+  const events = `${chatPath(account, openid)}/events?after=${after}&subscribed=${subscribed ? 1 : 0}`;
+  const cfg = { actions: `${base}/actions/`, events, location: DEFAULT_LOCATION };
+  const entries = history.map((entry) => renderEntry(entry).replace(/^<div class="/, `<div data-seq="${entry.seq}" class="`)).join('');
   const followButton = subscribed
     ? `<button class="btn gray small" data-follow="unfollow">取消关注</button>`
     : `<button class="btn small" data-follow="follow">关注</button>`;
