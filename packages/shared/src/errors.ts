@@ -64,6 +64,14 @@ export const ERRORS = {
   ACCOUNT_NOT_FOUND: { status: 404, zh: '公众号不存在', en: 'Account not found' },
   ACCOUNT_APPID_TAKEN: { status: 409, zh: '该 AppID 已接入', en: 'An account with this AppID is already connected' },
 
+  // Menus and QR channels
+  MENU_INVALID: { status: 400, zh: '菜单不符合微信的要求，请按提示修改', en: 'The menu breaks WeChat’s limits; see the problems listed' },
+  MENU_EMPTY: { status: 409, zh: '还没有可发布的菜单', en: 'There is no menu to publish' },
+  QR_CHANNEL_NOT_FOUND: { status: 404, zh: '找不到该渠道', en: 'Channel not found' },
+  QR_CODE_NOT_FOUND: { status: 404, zh: '找不到该二维码', en: 'QR code not found' },
+  QR_PERMANENT_QUOTA: { status: 409, zh: '永久二维码已达上限（每个公众号 100,000 个），请改用临时二维码', en: 'The account has used all 100,000 permanent codes; use temporary codes' },
+  POSTER_INVALID: { status: 400, zh: '海报背景须为 PNG 或 JPEG 图片，且不超过 2 MB', en: 'The poster background must be a PNG or JPEG of at most 2 MB' },
+
   // Calls to WeChat
   WECHAT_API_FAILED: { status: 502, zh: '微信接口调用失败', en: 'The WeChat API call failed' },
   WECHAT_UNREACHABLE: { status: 502, zh: '无法连接微信服务器', en: 'WeChat could not be reached' },

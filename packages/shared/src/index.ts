@@ -2,3 +2,4 @@ export * from './errors.ts';
 export * from './permissions.ts';
 export type * from './api.ts';
 export type * from './replies-api.ts';
+export * from './menus-api.ts';

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'audit.view',
   'rules.view',
   'rules.edit',
+  'menus.edit', // publish and import custom menus
+  'channels.edit', // QR channels and their codes
   'inbox.view',
   'inbox.reply', // send messages, assign, close/reopen, star
   'canned.edit',
@@ -29,7 +31,7 @@ const ALL: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: ALL,
   admin: ALL,
-  editor: ['account.view', 'rules.view', 'rules.edit', 'inbox.view', 'canned.edit', 'fans.view', 'fans.edit', 'fans.export', 'fans.sync', 'analytics.view'],
+  editor: ['account.view', 'rules.view', 'rules.edit', 'menus.edit', 'channels.edit', 'inbox.view', 'canned.edit', 'fans.view', 'fans.edit', 'fans.export', 'fans.sync', 'analytics.view'],
   // Customer service: the inbox only, plus tagging the fan they are talking to.
   agent: ['account.view', 'inbox.view', 'inbox.reply', 'fans.view', 'fans.edit'],
   // Read-only.
