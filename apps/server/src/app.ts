@@ -32,6 +32,10 @@ import { SessionsService } from './modules/operators/sessions.service.ts';
 import { repliesRoutes } from './modules/replies/replies.routes.ts';
 import { RepliesService } from './modules/replies/replies.service.ts';
 import { StatsService } from './modules/stats/stats.service.ts';
+import { menusRoutes } from './modules/menus/menus.routes.ts';
+import { MenusService } from './modules/menus/menus.service.ts';
+import { qrChannelsRoutes } from './modules/qrcodes/qrcodes.routes.ts';
+import { QrChannelsService } from './modules/qrcodes/qrcodes.service.ts';
 import { TagsService } from './modules/tags/tags.service.ts';
 import { AccountRegistry } from './wechat-gateway/account-registry.ts';
 import { InboundPipeline } from './wechat-gateway/inbound-pipeline.ts';
@@ -59,6 +63,8 @@ export interface Platform {
   flows: FlowsService;
   catalogue: CatalogueService;
   stores: StoresService;
+  menus: MenusService;
+  channels: QrChannelsService;
   pipeline: InboundPipeline;
   http: FastifyInstance;
   /** Starts listening (web role); resolves with the bound address. */
@@ -108,7 +114,14 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
   const flows = new FlowsService(db);
   const catalogue = new CatalogueService(db);
   const stores = new StoresService(db);
-  const pipeline = new InboundPipeline(registry, writer, { fanState: (accountId, openid) => flows.fanState(accountId, openid), finish: (flowId, openid) => flows.finish(flowId, openid) }, (accountId, originalId) => {
+  const menus = new MenusService(db, tokens, tags);
+  const channels = new QrChannelsService(db, tokens);
+  const support = {
+    fanState: (accountId: number, openid: string) => flows.fanState(accountId, openid),
+    finish: (flowId: number, openid: string) => flows.finish(flowId, openid),
+    channel: (accountId: number, scene: string) => channels.channelFor(accountId, scene),
+  };
+  const pipeline = new InboundPipeline(registry, writer, support, (accountId, originalId) => {
     accounts.learnOriginalId(accountId, originalId).catch((error: unknown) => logger.warn({ err: error }, 'could not record original id'));
   });
   pipeline.onStored(({ account, message, outcome }) => {
@@ -117,6 +130,10 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     }
     if (account.autoAssign && message.msgType !== 'event') {
       inbox.autoAssign(account.id, message.fromUserName).catch((error: unknown) => logger.warn({ err: error }, 'auto-assignment failed'));
+    }
+    // The channel's tags were applied here with the push; WeChat needs them too (personalised menus by tag).
+    if (outcome.touch?.channel.wechatTagIds.length) {
+      channels.tagOnWechat(account.id, message.fromUserName, outcome.touch.channel.wechatTagIds).catch((error: unknown) => logger.warn({ err: error }, 'could not tag the fan on WeChat'));
     }
     // The user API needs a verified account (wechat-protocol.md §5.3).
     if (account.verified && message.msgType === 'event' && message.event === 'subscribe') {
@@ -141,6 +158,8 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     await api.register(flowsRoutes, { flows, audit });
     await api.register(catalogueRoutes, { catalogue, audit });
     await api.register(storesRoutes, { stores, audit });
+    await api.register(menusRoutes, { menus, accounts, audit });
+    await api.register(qrChannelsRoutes, { channels, accounts, audit });
   });
   serveConsole(http);
   await http.ready();
@@ -170,6 +189,8 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     flows,
     catalogue,
     stores,
+    menus,
+    channels,
     pipeline,
     http,
     async listen() {

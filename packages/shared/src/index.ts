@@ -3,3 +3,4 @@ export * from './permissions.ts';
 export type * from './api.ts';
 export type * from './replies-api.ts';
 export * from './menus-api.ts';
+export * from './csv.ts';

@@ -219,7 +219,7 @@ export type RuleTestInput = {
 
 export interface RuleTestResult {
   /** What decided the answer. */
-  source: 'flow' | 'rule' | 'welcome' | 'default' | 'message_type' | 'none';
+  source: 'flow' | 'rule' | 'welcome' | 'default' | 'message_type' | 'channel' | 'menu' | 'none';
   rule: { id: number; name: string; keyword: KeywordSpec | null; argument: string | null } | null;
   flow: { id: number; name: string; step: string; nextStep: string | null; ended: boolean } | null;
   /** The passive reply (in the HTTP response) and what would follow as customer-service messages. */

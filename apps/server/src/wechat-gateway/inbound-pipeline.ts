@@ -1,7 +1,7 @@
 import type { MessageReply } from '@zhanggui/shared';
 import { buildReplyXml, dedupeKey, type CallbackQuery, type InboundMessage, type Reply } from '@zhanggui/wechat';
 import { AppError } from '../platform/http/errors.ts';
-import type { DecideContext } from '../modules/replies/reply-brain.ts';
+import type { Decision, DecideContext } from '../modules/replies/reply-brain.ts';
 import type { AccountRegistry, AccountRuntime } from './account-registry.ts';
 import type { InboundWriter } from './inbound-writer.ts';
 import { KeyedQueue } from './keyed-queue.ts';
@@ -15,12 +15,16 @@ export interface PushOutcome {
   stored: boolean;
   /** Messages to send after the answer, through the customer-service API. */
   followUps: MessageReply[];
+  /** A scan through a QR channel's code. */
+  touch?: Decision['touch'];
 }
 
 /** Where decisions read fan state and record flow completions (the flows service). */
 export interface DecisionSupport {
   fanState: (accountId: number, openid: string) => ReturnType<DecideContext['fanState']>;
   finish: DecideContext['finish'];
+  /** The QR channel whose code carries a scene. */
+  channel?: (accountId: number, scene: string) => ReturnType<NonNullable<DecideContext['channel']>>;
 }
 
 export interface StoredPush {
@@ -85,6 +89,7 @@ export class InboundPipeline {
       now: new Date(),
       fanState: () => this.support.fanState(account.id, message.fromUserName),
       finish: this.support.finish,
+      channel: this.support.channel ? (scene) => this.support.channel!(account.id, scene) : undefined,
     });
     const written = await this.writer.write({
       accountId: account.id,
@@ -94,9 +99,10 @@ export class InboundPipeline {
       replySource: decision.source,
       flow: decision.flow,
       submission: decision.submission,
+      touch: decision.touch ?? null,
     });
     if (!written.stored) return { reply: written.reply, replySource: written.replySource, stored: false, followUps: [] };
-    const outcome: PushOutcome = { reply: decision.passive, replySource: decision.source, stored: true, followUps: decision.followUps };
+    const outcome: PushOutcome = { reply: decision.passive, replySource: decision.source, stored: true, followUps: decision.followUps, touch: decision.touch ?? null };
     for (const listener of this.listeners) listener({ account, message, outcome });
     return outcome;
   }

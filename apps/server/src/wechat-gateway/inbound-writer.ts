@@ -14,6 +14,8 @@ export interface InboundRecord {
   flow?: FlowChange | null;
   /** Values a finished flow collected (stored only if the push is new). */
   submission?: Decision['submission'];
+  /** A scan through a QR channel's code (stored only if the push is new; the fan's attribution always). */
+  touch?: Decision['touch'];
 }
 
 /** Whether this push was stored now, or had been stored before (a retry seen by another node). */
@@ -33,6 +35,9 @@ interface FanTouch {
   subscription_changed_at: string | null;
   subscribe_scene: string | null;
   qr_scene: string | null;
+  channel_id: number | null;
+  first_touch_at: string | null;
+  last_touch_at: string | null;
 }
 
 /**
@@ -69,6 +74,7 @@ export class InboundWriter {
       JSON.stringify(fanTouches(batch)),
       JSON.stringify(flowChanges(batch)),
       JSON.stringify(submissions(batch)),
+      JSON.stringify(scans(batch)),
     ]);
     const fresh = new Set(inserted.map((row) => `${row.account_id}|${row.dedupe_key}`));
     const outcomes: Array<WriteOutcome | undefined> = batch.map((record) =>
@@ -167,6 +173,32 @@ function submissions(batch: InboundRecord[]) {
     .map((record) => ({ account_id: record.accountId, dedupe_key: record.dedupeKey, flow_id: record.submission!.flowId, data: record.submission!.data, score: record.submission!.score, rank: record.submission!.rank, winner: record.submission!.winner }));
 }
 
+/**
+ * Scans through QR channels' codes. A follow whose unfollow is in the same batch carries it here (the
+ * statement cannot update a row it inserts).
+ */
+function scans(batch: InboundRecord[]) {
+  return batch.flatMap((record, i) => {
+    if (!record.touch) return [];
+    const m = record.message;
+    let unfollowedAt: string | null = null;
+    if (record.touch.kind === 'subscribe') {
+      const later = batch.slice(i + 1).find((r) => r.accountId === record.accountId && r.message.fromUserName === m.fromUserName && r.message.msgType === 'event' && r.message.event === 'unsubscribe');
+      if (later) unfollowedAt = new Date(later.message.createTime * 1000).toISOString();
+    }
+    return [{
+      account_id: record.accountId,
+      dedupe_key: record.dedupeKey,
+      channel_id: record.touch.channel.channelId,
+      code_id: record.touch.channel.codeId,
+      kind: record.touch.kind,
+      tag_ids: record.touch.channel.tagIds,
+      scanned_at: new Date(m.createTime * 1000).toISOString(),
+      unfollowed_at: unfollowedAt,
+    }];
+  });
+}
+
 /** Events that open the 1-minute, 3-message customer-service window (wechat-protocol.md §4.3). */
 const WINDOW_EVENTS: ReadonlySet<string> = new Set(['subscribe', 'SCAN', 'CLICK', 'scancode_push', 'scancode_waitmsg']);
 
@@ -177,7 +209,7 @@ const WINDOW_EVENTS: ReadonlySet<string> = new Set(['subscribe', 'SCAN', 'CLICK'
  */
 function fanTouches(batch: InboundRecord[]): FanTouch[] {
   const touches = new Map<string, FanTouch>();
-  for (const { accountId, message: m } of batch) {
+  for (const { accountId, message: m, touch: scan } of batch) {
     const at = new Date(m.createTime * 1000).toISOString();
     const key = `${accountId}|${m.fromUserName}`;
     let touch = touches.get(key);
@@ -196,10 +228,20 @@ function fanTouches(batch: InboundRecord[]): FanTouch[] {
         subscription_changed_at: null,
         subscribe_scene: null,
         qr_scene: null,
+        channel_id: null,
+        first_touch_at: null,
+        last_touch_at: null,
       };
       touches.set(key, touch);
     }
     if (at > touch.last_interaction_at) touch.last_interaction_at = at;
+    if (scan) {
+      if (!touch.first_touch_at || at < touch.first_touch_at) touch.first_touch_at = at;
+      if (!touch.last_touch_at || at >= touch.last_touch_at) {
+        touch.last_touch_at = at;
+        touch.channel_id = scan.channel.channelId;
+      }
+    }
     const location = locationOf(m);
     if (location && (!touch.last_location_at || at >= touch.last_location_at)) {
       touch.last_latitude = location.latitude;
@@ -224,7 +266,7 @@ function fanTouches(batch: InboundRecord[]): FanTouch[] {
   return [...touches.values()];
 }
 
-// One round trip per batch: the statement lives in migration 0007 as a function, so it is planned once per
+// One round trip per batch: the statement lives in migration 0009 as a function, so it is planned once per
 // session. Data-modifying CTEs see each other only through RETURNING: the message insert joins the fans
 // upsert's returned ids; flow changes and submissions join the inserted messages (new pushes only).
-const INSERT_BATCH = 'select out_account_id as account_id, out_dedupe_key as dedupe_key from zg_ingest_pushes($1::jsonb, $2::jsonb, $3::jsonb, $4::jsonb)';
+const INSERT_BATCH = 'select out_account_id as account_id, out_dedupe_key as dedupe_key from zg_ingest_pushes($1::jsonb, $2::jsonb, $3::jsonb, $4::jsonb, $5::jsonb)';

@@ -1,4 +1,4 @@
-import type { FanView, Page, TagRef } from '@zhanggui/shared';
+import { csvField, type FanView, type Page, type TagRef } from '@zhanggui/shared';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { TokenBroker } from '../../wechat-gateway/token-broker.ts';
@@ -148,12 +148,6 @@ export class FansService {
     for (const row of rows) byFan.set(row.fan_id, [...(byFan.get(row.fan_id) ?? []), { id: row.id, name: row.name }]);
     return byFan;
   }
-}
-
-/** Quotes a CSV field; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 function present(row: FanRow, tags: TagRef[], lang: 'zh' | 'en' = 'zh'): FanView {

@@ -25,6 +25,11 @@ export const fans = pgTable(
     subscribeScene: text('subscribe_scene'),
     /** The QR scene of the follow (from `qrscene_…`). */
     qrScene: text('qr_scene'),
+    /** QR channel attribution: the first channel the fan came through, and the latest one scanned. */
+    firstChannelId: integer('first_channel_id'),
+    firstTouchAt: timestamp('first_touch_at', { withTimezone: true }),
+    lastChannelId: integer('last_channel_id'),
+    lastTouchAt: timestamp('last_touch_at', { withTimezone: true }),
     /** Any push from the fan; for synced fans that never wrote, their follow time. Sort key of lists. */
     lastInteractionAt: timestamp('last_interaction_at', { withTimezone: true }).notNull(),
     /** The fan's last own message: opens the 48-hour, 5-message customer-service window. */

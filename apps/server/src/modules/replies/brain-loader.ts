@@ -1,15 +1,16 @@
-import type { Store } from '@zhanggui/shared';
+import type { MenuSet, Store } from '@zhanggui/shared';
 import type { Database } from '../../platform/db/database.ts';
 import type { AccountView } from '../accounts/accounts.service.ts';
 import { canUseCustomerService } from '../accounts/accounts.presenter.ts';
 import { SearchIndex, type SearchDoc } from '../search/search-index.ts';
 import { StoreLocator } from '../stores/store-locator.ts';
+import { keyActions } from '../menus/menu-convert.ts';
 import { ReplyBrain, type BrainFlow } from './reply-brain.ts';
 import type { RepliesService } from './replies.service.ts';
 
 /** Reads everything an account's automatic replies use and compiles it into a ReplyBrain. */
 export async function loadReplyBrain(db: Database, replies: RepliesService, account: AccountView): Promise<ReplyBrain> {
-  const [rules, flows, knowledge, products, stores] = await Promise.all([
+  const [rules, flows, knowledge, products, stores, menus] = await Promise.all([
     replies.rules(account.id),
     db.query<{ id: number; name: string; enabled: boolean; entry_keywords: string[]; exit_words: string[]; exit_message: string; timeout_minutes: number; start_step: string; steps: BrainFlow['steps']; finishers: BrainFlow['finishers'] }>(
       'select * from flows where account_id = $1 and enabled',
@@ -27,6 +28,7 @@ export async function loadReplyBrain(db: Database, replies: RepliesService, acco
       'select * from stores where account_id = $1 and enabled',
       [account.id],
     ),
+    db.query<{ published: MenuSet | null }>('select published from account_menus where account_id = $1', [account.id]),
   ]);
   const docs: SearchDoc[] = [
     ...knowledge.map((k) => ({ kind: 'knowledge' as const, id: k.id, title: k.title, body: k.body, keywords: k.keywords, category: null, imageUrl: k.image_url, link: k.link, priceFen: null })),
@@ -52,6 +54,7 @@ export async function loadReplyBrain(db: Database, replies: RepliesService, acco
     { replyToLocationEvents: account.settings.replyToLocationEvents },
     account.timezone,
     canUseCustomerService(account),
+    keyActions(menus[0]?.published ?? null),
   );
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { RuleView } from '@zhanggui/shared';
+import type { ReplyAction, RuleView } from '@zhanggui/shared';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { ACCOUNT_CHANGED } from '../accounts/accounts.service.ts';
@@ -67,18 +67,22 @@ export class RepliesService {
   /** Schema checks, then references: a rule may only start this account's flows. */
   private async validate(accountId: number, raw: RuleInput): Promise<RuleValues> {
     const input = ruleInput.parse(raw);
-    const flowIds = input.replies.flatMap((action) => (action.type === 'flow' ? [action.flowId] : []));
-    if (flowIds.length) {
-      const found = await this.db.query<{ id: number }>('select id from flows where account_id = $1 and id = any($2::int[])', [accountId, flowIds]);
-      const missing = flowIds.filter((id) => !found.some((row) => row.id === id));
-      if (missing.length) throw new AppError('VALIDATION_FAILED', [{ path: 'replies', message: said('noFlow', missing.join(', ')) }]);
-    }
+    await checkFlowRefs(this.db, accountId, input.replies, 'replies');
     return input;
   }
 
   private async changed(accountId: number): Promise<void> {
     await this.db.notify(ACCOUNT_CHANGED, String(accountId));
   }
+}
+
+/** Replies may only start this account's flows (rules, menu buttons, channel welcomes). */
+export async function checkFlowRefs(db: Database, accountId: number, actions: ReplyAction[], path: string): Promise<void> {
+  const flowIds = actions.flatMap((action) => (action.type === 'flow' ? [action.flowId] : []));
+  if (!flowIds.length) return;
+  const found = await db.query<{ id: number }>('select id from flows where account_id = $1 and id = any($2::int[])', [accountId, flowIds]);
+  const missing = flowIds.filter((id) => !found.some((row) => row.id === id));
+  if (missing.length) throw new AppError('VALIDATION_FAILED', [{ path, message: said('noFlow', missing.join(', ')) }]);
 }
 
 function present(row: typeof replyRules.$inferSelect, hits = { today: 0, last7Days: 0, total: 0 }): RuleView {

@@ -16,8 +16,29 @@ export interface FanState {
   lastLocation: { latitude: number; longitude: number } | null;
 }
 
+/** A QR channel reached through one of its codes (looked up by scene when a scan arrives). */
+export interface ChannelHit {
+  channelId: number;
+  codeId: number;
+  name: string;
+  welcome: ReplyAction[];
+  welcomeMode: 'random' | 'all';
+  /** Our tag ids, and WeChat's ids of those that have one (for tagging on WeChat too). */
+  tagIds: number[];
+  wechatTagIds: number[];
+}
+
+/** What a key button of the published menu answers. */
+export interface MenuKeyAction {
+  name: string;
+  replies: ReplyAction[];
+  replyMode: 'random' | 'all';
+}
+
 export interface DecideContext {
   now: Date;
+  /** The channel whose code carries this scene, if any. */
+  channel?: (scene: string) => Promise<ChannelHit | null>;
   fanState: () => Promise<FanState>;
   /** Records that the fan finished a flow; returns their rank (1 = first). Idempotent per fan. */
   finish: (flowId: number, openid: string) => Promise<number>;
@@ -34,6 +55,8 @@ export interface Decision {
   source: string | null;
   flow: FlowChange | null;
   submission: { flowId: number; data: Record<string, string>; score: number; rank: number | null; winner: boolean } | null;
+  /** A scan through a QR channel's code, to attribute and tag the fan. */
+  touch?: { channel: ChannelHit; kind: 'subscribe' | 'scan' } | null;
   trace: Pick<RuleTestResult, 'source' | 'rule' | 'flow' | 'notes'>;
 }
 
@@ -68,6 +91,7 @@ export class ReplyBrain {
     private readonly settings: ReplySettings,
     private readonly timezone: string,
     private readonly canUseCustomerService: boolean,
+    private readonly menuKeys: ReadonlyMap<string, MenuKeyAction> = new Map(),
   ) {
     this.rules = rules.filter((rule) => rule.enabled && rule.replies.length > 0).sort((a, b) => b.priority - a.priority || a.id - b.id);
     // The few non-keyword rules, in the same order, so a default reply never walks 100,000 keyword rules.
@@ -102,15 +126,12 @@ export class ReplyBrain {
     const answering = message.msgType === 'event' ? 'event' : 'message';
 
     if (message.msgType === 'event') {
-      // A menu click or a QR code (scanned by a follower, or followed through) may start a flow.
-      const key = message.event === 'CLICK' || message.event === 'SCAN' ? message.eventKey : message.event === 'subscribe' ? message.eventKey?.replace(/^qrscene_/, '') : undefined;
-      const entered = key ? this.flowForKey(key) : undefined;
-      if (entered) return this.fromFlowTurn(entered, null, startFlow(entered, ctx.now), message, ctx, notes);
-      if (message.event === 'subscribe') return this.byRule(this.first('subscribe', ctx.now, notes), 'welcome', '', message, ctx, notes);
-      if (message.event === 'LOCATION' && this.settings.replyToLocationEvents && this.stores.size > 0) {
-        return this.finishDecision(this.storesNear(message.latitude, message.longitude, '', 'event'), 'stores', null, notes, { source: 'rule', rule: null });
-      }
-      return empty(notes);
+      const scene = message.event === 'SCAN' ? message.eventKey : message.event === 'subscribe' ? (message.sceneValue ?? message.eventKey?.replace(/^qrscene_/, '')) : undefined;
+      const channel = scene && ctx.channel ? await ctx.channel(scene) : null;
+      if (channel) notes.push(`QR channel #${channel.channelId} ${channel.name}`);
+      const touch = channel ? { channel, kind: message.event === 'SCAN' ? ('scan' as const) : ('subscribe' as const) } : null;
+      const decision = await this.decideEvent(message, scene, channel, ctx, notes);
+      return touch ? { ...decision, touch } : decision;
     }
 
     if (message.msgType === 'text') {
@@ -143,6 +164,31 @@ export class ReplyBrain {
     return this.byRule(this.first('default', ctx.now, notes), 'default', '', message, ctx, notes);
   }
 
+  private async decideEvent(message: InboundMessage & { msgType: 'event' }, scene: string | undefined, channel: ChannelHit | null, ctx: DecideContext, notes: string[]): Promise<Decision> {
+    // A menu click or a QR code (scanned by a follower, or followed through) may start a flow.
+    const key = message.event === 'CLICK' ? message.eventKey : scene;
+    const entered = key ? this.flowForKey(key) : undefined;
+    if (entered) return this.fromFlowTurn(entered, null, startFlow(entered, ctx.now), message, ctx, notes);
+    if (channel && channel.welcome.length > 0) {
+      const rule = { id: channel.channelId, name: channel.name, replies: channel.welcome, replyMode: channel.welcomeMode };
+      return this.byActions(rule, 'channel', '', message, ctx, notes);
+    }
+    // A scan by a follower through a channel without its own welcome gets the account's welcome too.
+    if (message.event === 'subscribe' || (message.event === 'SCAN' && channel)) return this.byRule(this.first('subscribe', ctx.now, notes), 'welcome', '', message, ctx, notes);
+    const menuKey = 'eventKey' in message && typeof message.eventKey === 'string' ? message.eventKey : undefined;
+    const button = menuKey ? this.menuKeys.get(menuKey) : undefined;
+    if (button && button.replies.length > 0) return this.byActions({ id: 0, name: button.name, replies: button.replies, replyMode: button.replyMode }, 'menu', menuKey!, message, ctx, notes);
+    // A click key that no button answers is matched like a keyword (menus imported from elsewhere).
+    if (message.event === 'CLICK' && message.eventKey) {
+      const hit = this.bestKeyword(this.matcher.match(message.eventKey), ctx.now, notes);
+      if (hit) return this.byRule(this.rules[hit.rule]!, 'rule', hit.argument, message, ctx, notes, hit.keyword);
+    }
+    if (message.event === 'LOCATION' && this.settings.replyToLocationEvents && this.stores.size > 0) {
+      return this.finishDecision(this.storesNear(message.latitude, message.longitude, '', 'event'), 'stores', null, notes, { source: 'rule', rule: null });
+    }
+    return empty(notes);
+  }
+
   private async byText(text: string, message: InboundMessage, ctx: DecideContext, notes: string[]): Promise<Decision> {
     const hit = this.bestKeyword(this.matcher.match(text), ctx.now, notes);
     if (hit) return this.byRule(this.rules[hit.rule]!, 'rule', hit.argument, message, ctx, notes, hit.keyword);
@@ -173,13 +219,28 @@ export class ReplyBrain {
 
   private async byRule(rule: BrainRule | null, kind: 'welcome' | 'default' | 'rule' | 'type', argument: string, message: InboundMessage, ctx: DecideContext, notes: string[], keyword?: KeywordSpec): Promise<Decision> {
     if (!rule) return empty(notes);
+    return this.byActions(rule, kind, argument, message, ctx, notes, keyword);
+  }
+
+  /** Runs a rule's (or a channel welcome's, or a menu button's) replies: one at random, or all. */
+  private async byActions(
+    rule: Pick<BrainRule, 'id' | 'name' | 'replies' | 'replyMode'>,
+    kind: 'welcome' | 'default' | 'rule' | 'type' | 'channel' | 'menu',
+    argument: string,
+    message: InboundMessage,
+    ctx: DecideContext,
+    notes: string[],
+    keyword?: KeywordSpec,
+  ): Promise<Decision> {
     const actions = rule.replyMode === 'all' ? rule.replies : [rule.replies[Math.floor(Math.random() * rule.replies.length)]!];
     const produced: Produced = { replies: [], flow: null, submission: null, flowTrace: null };
-    for (const action of actions) await this.run(action, argument, message, ctx, produced, notes);
-    const source = kind === 'rule' ? 'rule' : kind === 'type' ? 'message_type' : kind;
-    return this.finishDecision(produced, `${kind}:${rule.id}`, produced.flowTrace, notes, {
+    // A menu button's argument is its key, which is not for {{arg}}.
+    const given = kind === 'menu' ? '' : argument;
+    for (const action of actions) await this.run(action, given, message, ctx, produced, notes);
+    const source = kind === 'type' ? 'message_type' : kind;
+    return this.finishDecision(produced, kind === 'menu' ? `menu:${argument}` : `${kind}:${rule.id}`, produced.flowTrace, notes, {
       source: produced.flowTrace ? 'flow' : source,
-      rule: { id: rule.id, name: rule.name, keyword: keyword ?? null, argument: keyword ? argument : null },
+      rule: kind === 'menu' || kind === 'channel' ? null : { id: rule.id, name: rule.name, keyword: keyword ?? null, argument: keyword ? argument : null },
     });
   }
 

@@ -12,3 +12,5 @@ export * from '../../modules/stores/stores.table.ts';
 export * from '../../modules/audit/audit.table.ts';
 export * from '../../modules/jobs/jobs.table.ts';
 export * from '../../modules/stats/stats.table.ts';
+export * from '../../modules/menus/menus.table.ts';
+export * from '../../modules/qrcodes/qrcodes.table.ts';

@@ -38,6 +38,14 @@ before(async () => {
   ids.replyId = (await ownerB.post(`/api/accounts/${accountB}/canned-replies`, { title: B_SECRET, content: B_SECRET })).json().id as number;
   ids.ruleId = (await platform.replies.create(accountB, { name: B_SECRET, trigger: 'default', replies: [{ type: 'text', content: B_SECRET }] })).id;
   ids.jobId = (await platform.jobs.enqueue({ accountId: accountB, kind: 'isolation_probe' })).id;
+  // A QR channel with a code (made without WeChat: the ids are what matters here).
+  ids.channelId = (await platform.channels.save(accountB, null, { name: B_SECRET, caption: B_SECRET })).id;
+  const [code] = await platform.db.query<{ id: number }>(
+    `insert into qr_codes (account_id, channel_id, kind, scene_type, scene, ticket, url) values ($1, $2, 'permanent', 'str', 'b-secret', 'B-ticket', 'http://weixin.qq.com/q/B') returning id`,
+    [accountB, ids.channelId],
+  );
+  ids.codeId = code!.id;
+  await platform.db.query(`insert into account_menus (account_id, draft) values ($1, $2)`, [accountB, JSON.stringify({ buttons: [{ name: B_SECRET, type: 'click', key: 'b' }], conditional: [] })]);
 });
 after(() => platform.close());
 
@@ -59,6 +67,10 @@ function bodyFor(route: RouteInfo): unknown {
   if (url.endsWith('/fans/batch')) return { action: 'untag', tagId: ids.tagId, fanIds: [ids.fanId] };
   if (url.endsWith('/fans/sync')) return { mode: 'full' };
   if (url.includes('/tags')) return { name: 'x' };
+  if (url.endsWith('/menus')) return { buttons: [{ name: 'x', type: 'click', key: 'x' }], conditional: [] };
+  if (url.endsWith('/menus/try-match')) return { openid: 'oB0000000000000000000000secret' };
+  if (url.endsWith('/codes')) return { kind: 'permanent', sceneType: 'int' };
+  if (url.includes('/qr-channels')) return { name: 'x' };
   if (url.includes('/rules')) return { name: 'x', trigger: 'default', replies: [{ type: 'text', content: 'x' }] };
   if (url.endsWith('/accounts/:accountId')) return { name: 'x', settings: { autoAssign: true } };
   return {};
@@ -76,6 +88,9 @@ async function fingerprintB(): Promise<string> {
     ['reply_rules', 'account_id = $1'],
     ['jobs', 'account_id = $1'],
     ['account_members', 'account_id = $1'],
+    ['account_menus', 'account_id = $1'],
+    ['qr_channels', 'account_id = $1'],
+    ['qr_codes', 'account_id = $1'],
   ];
   const hash = createHash('sha256');
   for (const [table, where] of tables) hash.update(JSON.stringify(await platform.db.query(`select * from ${table} where ${where} order by 1`, [accountB])));
@@ -101,7 +116,7 @@ test('an operator of account A gets 403 from every route of account B', async ()
 
 test("with A's own account in the URL, B's ids reach nothing of B", async () => {
   const before = await fingerprintB();
-  for (const route of accountRoutes().filter((r) => /:(fanId|tagId|jobId|messageId|replyId|ruleId|operatorId)/.test(r.url) || r.url.endsWith('/fans/batch'))) {
+  for (const route of accountRoutes().filter((r) => /:(fanId|tagId|jobId|messageId|replyId|ruleId|operatorId|channelId|codeId)/.test(r.url) || r.url.endsWith('/fans/batch'))) {
     const res = await ownerA.request(route.method, urlFor(route, accountA), isUnsafe(route) ? bodyFor(route) : undefined);
     const ok = res.statusCode >= 200 && res.statusCode < 300;
     if (ok) assert.equal(res.json().affected ?? 0, 0, `${route.method} ${route.url} touched B: ${res.body}`);
@@ -129,7 +144,7 @@ describe('roles within one account', () => {
     }
     const rulesBefore = await platform.db.query('select * from reply_rules where account_id = $1 order by 1', [accountA]);
     const dryRuns = unsafe.filter(isDryRun);
-    assert.deepEqual(dryRuns.map((r) => r.url), ['/api/accounts/:accountId/rules/test'], 'the only read-permission POST is the rule tester');
+    assert.deepEqual(dryRuns.map((r) => r.url).sort(), ['/api/accounts/:accountId/menus/try-match', '/api/accounts/:accountId/rules/test'], 'the only read-permission POSTs are the rule tester and the menu tester');
     const tested = await analyst.post(`/api/accounts/${accountA}/rules/test`, { message: { type: 'text', content: 'hi' } });
     assert.equal(tested.statusCode, 200, tested.body);
     assert.deepEqual(await platform.db.query('select * from reply_rules where account_id = $1 order by 1', [accountA]), rulesBefore);
