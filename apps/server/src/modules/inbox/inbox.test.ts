@@ -101,13 +101,7 @@ test('replies beyond the window are refused with an explanation; WeChat refusing
 
 test('an image reply is uploaded as media and sent', async () => {
   const { openid, fanId } = await fanSays(4, '发张图看看');
-  const boundary = 'zgboundary';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`),
-    PNG,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await owner.request('POST', `${base}/conversations/${fanId}/images`, body, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const res = await owner.upload(`${base}/conversations/${fanId}/images`, 'file', { filename: 'a.png', contentType: 'image/png', data: PNG });
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().msgType, 'image');
   assert.ok(loop.emulator.phone(account.appId, openid).some((entry) => entry.msgType === 'image' && entry.side === 'account'));
