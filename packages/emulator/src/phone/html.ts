@@ -50,7 +50,8 @@ const CSS = `
 .composer{border-top:1px solid #d9d9d9;background:#f7f7f7;padding:8px}.composer form{display:flex;gap:6px;margin:0}
 .composer input[type=text]{flex:1;border:1px solid #ddd;border-radius:6px;padding:8px;font-size:15px;min-width:0}
 .tools{display:flex;gap:6px;margin-top:8px;flex-wrap:wrap}.tools details{width:100%}.tools summary{cursor:pointer;color:#576b95;font-size:13px}
-.tools .pane{display:flex;gap:6px;margin-top:6px}
+.tools .pane{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
+.pick{flex-basis:100%;width:100%;padding:6px;font-size:14px;border:1px solid #ddd;border-radius:6px;background:#fff}
 .toast{position:fixed;left:50%;top:40%;transform:translateX(-50%);background:rgba(0,0,0,.75);color:#fff;padding:10px 16px;border-radius:8px;display:none;max-width:80%;z-index:20}
 .typing{font-size:12px;color:#888;text-align:center;height:16px}
 form.search{display:flex;gap:6px;padding:8px 14px}form.search input{flex:1;border:1px solid #ddd;border-radius:6px;padding:6px}

@@ -84,6 +84,13 @@ describe('phone pages', () => {
     assert.deepEqual(stale, [{ kind: 'state' }]);
   });
 
+  test('the phone can "scan" by picking one of the account\'s codes', async () => {
+    const created = await h.call('/cgi-bin/qrcode/create', { json: { action_name: 'QR_LIMIT_STR_SCENE', action_info: { scene: { scene_str: 'door<1>' } } } });
+    const page = await html(`/phone/${h.appId}/${fan}`);
+    assert.ok(page.body.includes('id="pick-code"'));
+    assert.ok(page.body.includes(`<option value="${created.ticket}">场景 door&lt;1&gt; · 永久</option>`), 'listed by scene, escaped');
+  });
+
   test('fan actions over the control API drive the same phone', async () => {
     const res = await fetch(`${h.emu.url}/_emulator/accounts/${h.appId}/fans/${fan}/actions/location`, {
       method: 'POST',

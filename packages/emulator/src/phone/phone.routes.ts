@@ -109,13 +109,31 @@ function chatBody(core: EmulatorCore, account: AccountState, fan: number): strin
   const followButton = subscribed
     ? `<button class="btn gray small" data-follow="unfollow">取消关注</button>`
     : `<button class="btn small" data-follow="follow">关注</button>`;
+  const pickCode = codePicker(core, account);
   const composer = subscribed
     ? `${renderMenu(account.menuFor(fan))}<div class="composer"><form id="composer"><input type="text" id="text" placeholder="发消息" autocomplete="off"><button class="btn">发送</button></form>
 <div class="tools"><details><summary>发送位置</summary><div class="pane"><input type="text" id="loc-label" value="${escapeHtml(DEFAULT_LOCATION.label)}"><button type="button" class="btn small" id="send-location">发送</button></div></details>
 <button type="button" class="btn gray small" id="send-image">发图片</button>
-<details><summary>扫一扫</summary><div class="pane"><input type="text" id="ticket" placeholder="粘贴 ticket 或二维码链接"><button type="button" class="btn small" id="scan">扫码</button></div></details></div></div>`
-    : `<div class="composer"><p class="section">关注公众号后可以发消息。也可以扫描带参数二维码关注：</p><div class="pane" style="display:flex;gap:6px"><input type="text" id="ticket" placeholder="粘贴 ticket 或二维码链接" style="flex:1"><button type="button" class="btn small" id="scan">扫码</button></div></div>`;
+<details><summary>扫一扫</summary><div class="pane">${pickCode}<input type="text" id="ticket" placeholder="粘贴 ticket 或二维码链接"><button type="button" class="btn small" id="scan">扫码</button></div></details></div></div>`
+    : `<div class="composer"><p class="section">关注公众号后可以发消息。也可以扫描带参数二维码关注：</p>${pickCode}<div class="pane" style="display:flex;gap:6px"><input type="text" id="ticket" placeholder="粘贴 ticket 或二维码链接" style="flex:1"><button type="button" class="btn small" id="scan">扫码</button></div></div>`;
   return `<div class="bar"><a href="/phone?appId=${encodeURIComponent(account.appId)}">‹</a><h1>${escapeHtml(account.config.name)}</h1>${followButton}</div>
 <div class="typing" id="typing"></div><div class="chat" id="chat">${entries}</div>${composer}
 <script type="application/json" id="cfg">${inlineJson(cfg)}</script>`;
 }
+
+/** The account's live parametric codes, newest first, to "scan" without copying a ticket. */
+function codePicker(core: EmulatorCore, account: AccountState): string {
+  const now = core.clock.now();
+  const codes = account.qrcodes.export(now).reverse().slice(0, PICKER_LIMIT);
+  if (codes.length === 0) return '';
+  const options = codes
+    .map((code) => {
+      const scene = code.sceneStr || String(code.sceneId);
+      const kind = code.permanent ? '永久' : `临时 · ${Math.max(1, Math.round((code.expiresAt! - now) / 60_000))} 分钟后过期`;
+      return `<option value="${escapeHtml(code.ticket)}">${escapeHtml(`场景 ${scene} · ${kind}`)}</option>`;
+    })
+    .join('');
+  return `<select id="pick-code" class="pick"><option value="">选择一个二维码…</option>${options}</select>`;
+}
+
+const PICKER_LIMIT = 50;

@@ -68,6 +68,8 @@ const loc = document.getElementById('send-location');
 if (loc) loc.addEventListener('click', () => act('location', { latitude: cfg.location.latitude, longitude: cfg.location.longitude, scale: cfg.location.scale, label: document.getElementById('loc-label').value }));
 const img = document.getElementById('send-image');
 if (img) img.addEventListener('click', () => act('image', {}));
+const pick = document.getElementById('pick-code');
+if (pick) pick.addEventListener('change', () => { document.getElementById('ticket').value = pick.value; });
 const scan = document.getElementById('scan');
 if (scan) scan.addEventListener('click', async () => { const v = document.getElementById('ticket').value.trim(); if (!v) return; const r = await act('scan', { ticket: v }); if (r) location.reload(); });
 window.scrollTo(0, document.body.scrollHeight);
