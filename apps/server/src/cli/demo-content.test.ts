@@ -63,3 +63,22 @@ test('a demo from before search and stores is upgraded without duplicate rules',
   assert.ok(!rules.some((r) => r.name === '牛仔裤'));
   assert.equal((await loop.platform.flows.list(old.id)).length, 3);
 });
+
+test('the demo menu answers from the phone, and the door code welcomes, tags and switches the menu', async () => {
+  const openid = loop.emulator.fanOpenid(account.appId, nextFan++);
+  assert.match(text((await loop.emulator.clickMenu(account.appId, openid, 'DEMO_PROMO')).reply)!, /会员日/);
+  assert.match(text((await loop.emulator.clickMenu(account.appId, openid, 'DEMO_MAGAZINE')).reply)!, /车迷天地/);
+
+  const channels = await loop.platform.channels.list(account.id);
+  assert.deepEqual(channels.map((c) => c.name), ['南京东路店门口', '地铁二号线海报', '店员小王']);
+  const [door] = await loop.platform.channels.codes(account.id, channels[0]!.id);
+  const visitor = loop.emulator.fanOpenid(account.appId, 9);
+  await loop.emulator.unfollow(account.appId, visitor);
+  loop.emulator.advanceClock(2000);
+  assert.match(text((await loop.emulator.scanQr(account.appId, visitor, door!.ticket)).reply)!, /欢迎光临南京东路旗舰店/);
+  const tag = (await loop.platform.tags.list(account.id)).find((t) => t.name === '到店顾客')!;
+  for (let i = 0; i < 100 && !loop.emulator.fan(account.appId, visitor).tagIds.includes(tag.wechatTagId!); i++) await new Promise((r) => setTimeout(r, 20));
+  assert.match(text((await loop.emulator.clickMenu(account.appId, visitor, 'DEMO_INSTORE')).reply)!, /到店顾客专享/);
+  const seen = await loop.platform.menus.tryMatch(account.id, visitor);
+  assert.equal(seen.matched?.name, '到店顾客');
+});

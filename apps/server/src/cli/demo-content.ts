@@ -1,4 +1,4 @@
-import type { KnowledgeInput, ProductInput, RuleInput, StoreInput } from '@zhanggui/shared';
+import type { MenuButton, MenuSet, KnowledgeInput, ProductInput, QrChannelInput, RuleInput, StoreInput } from '@zhanggui/shared';
 import type { Platform } from '../app.ts';
 import { MAGAZINE_MENU, MAZE_QUIZ, ORDER_BY_CHAT } from '../modules/flows/flow-examples.ts';
 
@@ -7,7 +7,7 @@ import { MAGAZINE_MENU, MAZE_QUIZ, ORDER_BY_CHAT } from '../modules/flows/flow-e
  * keyword rules, the three example flows, search over a small knowledge base and catalogue (the default
  * reply), and nearby stores (a shared location is answered with them whenever the account has stores).
  */
-export const DEMO_CONTENT_VERSION = 2;
+export const DEMO_CONTENT_VERSION = 3;
 
 const rules: RuleInput[] = [
   { name: '关注欢迎语', trigger: 'subscribe', replies: [{ type: 'text', content: '欢迎关注掌柜演示店！回复「营业时间」「优惠」，或直接问「牛仔裤」「退货」；回复 900 看杂志菜单，「闯关」玩迷宫，「下单」聊天下单，发送位置找最近的门店。' }] },
@@ -40,6 +40,52 @@ const stores: StoreInput[] = [
   { name: '静安寺店', address: '上海市静安区南京西路 1618 号', phone: '021-62880000', hours: '10:00–21:30', latitude: 31.2236, longitude: 121.4454, keywords: [] },
 ];
 
+/** The demo's menu: replies, two flows, a link and a location button; shoppers tagged 到店顾客 see 到店福利. */
+function demoMenu(flowId: (name: string) => number, shopperTag: number): MenuSet {
+  const browse: MenuButton = {
+    name: '逛逛',
+    subButtons: [
+      { name: '杂志菜单', type: 'click', key: 'DEMO_MAGAZINE', replies: [{ type: 'flow', flowId: flowId(MAGAZINE_MENU.name) }] },
+      { name: '聊天下单', type: 'click', key: 'DEMO_ORDER', replies: [{ type: 'flow', flowId: flowId(ORDER_BY_CHAT.name) }] },
+      { name: '官网商城', type: 'view', url: 'https://shop.example.com/' },
+      { name: '发位置找门店', type: 'location_select', key: 'DEMO_NEARBY' },
+    ],
+  };
+  const service: MenuButton = {
+    name: '服务',
+    subButtons: [
+      { name: '营业时间', type: 'click', key: 'DEMO_HOURS', replies: [{ type: 'text', content: '营业时间：每天 9:00–21:00，节假日照常营业。' }] },
+      { name: '联系客服', type: 'click', key: 'DEMO_AGENT', replies: [{ type: 'text', content: '请直接发送您的问题，店员会尽快回复您。' }] },
+    ],
+  };
+  return {
+    buttons: [{ name: '本周活动', type: 'click', key: 'DEMO_PROMO', replies: [{ type: 'text', content: '本周会员日：全场 9.5 折，出示本消息即可享受。' }] }, browse, service],
+    conditional: [
+      {
+        id: 'demo-shoppers',
+        name: '到店顾客',
+        matchRule: { tagId: shopperTag },
+        buttons: [{ name: '到店福利', type: 'click', key: 'DEMO_INSTORE', replies: [{ type: 'text', content: '到店顾客专享：今天买满 199 元送帆布袋一个，结账时出示本消息。' }] }, browse, service],
+      },
+    ],
+  };
+}
+
+function demoChannels(shopperTag: number): Array<QrChannelInput & { code: { kind: 'permanent' | 'temporary'; sceneType: 'int' | 'str'; label: string } }> {
+  return [
+    {
+      name: '南京东路店门口',
+      note: '旗舰店正门易拉宝',
+      tagIds: [shopperTag],
+      welcome: [{ type: 'text', content: '欢迎光临南京东路旗舰店！您已成为到店顾客，点菜单「到店福利」领取今日礼品。' }],
+      caption: '扫码关注，到店领帆布袋',
+      code: { kind: 'permanent', sceneType: 'int', label: '正门' },
+    },
+    { name: '地铁二号线海报', note: '人民广场站灯箱', caption: '微信扫一扫，新人领 20 元券', code: { kind: 'permanent', sceneType: 'str', label: '人民广场站' } },
+    { name: '店员小王', note: '工牌上的临时码（30 天）', tagIds: [shopperTag], code: { kind: 'temporary', sceneType: 'int', label: '小王工牌' } },
+  ];
+}
+
 /** Seeds content newer than `from` (0 for a new account); returns the version now seeded. */
 export async function seedDemoContent(platform: Platform, accountId: number, from: number): Promise<number> {
   if (from < 1) for (const rule of rules) await platform.replies.create(accountId, rule);
@@ -54,6 +100,18 @@ export async function seedDemoContent(platform: Platform, accountId: number, fro
     for (const entry of knowledge) await platform.catalogue.saveKnowledge(accountId, null, entry);
     for (const product of products) await platform.catalogue.saveProduct(accountId, null, product);
     for (const store of stores) await platform.stores.save(accountId, null, store);
+  }
+  if (from < 3) {
+    const flows = await platform.flows.list(accountId);
+    const flowId = (name: string) => flows.find((f) => f.name === name)!.id;
+    const existing = (await platform.tags.list(accountId)).find((t) => t.name === '到店顾客');
+    const shopperTag = existing ?? (await platform.tags.create(accountId, '到店顾客'));
+    await platform.menus.saveDraft(accountId, demoMenu(flowId, shopperTag.id));
+    await platform.menus.publish(accountId);
+    for (const { code, ...channel } of demoChannels(shopperTag.id)) {
+      const saved = await platform.channels.save(accountId, null, channel);
+      await platform.channels.createCode(accountId, saved.id, { ...code, expireSeconds: code.kind === 'temporary' ? 30 * 86_400 : undefined });
+    }
   }
   return DEMO_CONTENT_VERSION;
 }
