@@ -204,6 +204,9 @@ export interface FanView {
   /** subscribe_scene: ADD_SCENE_QR_CODE, ADD_SCENE_SEARCH… */
   source: string | null;
   qrScene: string | null;
+  /** The QR channel the fan first came through, and the latest one they scanned. */
+  firstChannel: { id: number; name: string } | null;
+  lastChannel: { id: number; name: string } | null;
   remark: string | null;
   language: string | null;
   tags: TagRef[];
@@ -221,6 +224,8 @@ export interface FanFilter {
   tag?: number | 'untagged';
   subscribed?: boolean;
   source?: string;
+  /** Fans who first came through this QR channel. */
+  channel?: number;
   interactedAfter?: string;
   interactedBefore?: string;
   blacklisted?: boolean;

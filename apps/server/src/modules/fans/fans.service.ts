@@ -19,9 +19,16 @@ interface FanRow {
   blacklisted: boolean;
   last_interaction_at: Date;
   created_at: Date;
+  first_channel_id: number | null;
+  first_channel_name: string | null;
+  last_channel_id: number | null;
+  last_channel_name: string | null;
 }
 
-const COLUMNS = 'f.id, f.openid, f.subscribed, f.subscribed_at, f.unsubscribed_at, f.subscribe_scene, f.qr_scene, f.remark, f.language, f.blacklisted, f.last_interaction_at, f.created_at';
+const COLUMNS = `f.id, f.openid, f.subscribed, f.subscribed_at, f.unsubscribed_at, f.subscribe_scene, f.qr_scene, f.remark, f.language, f.blacklisted,
+  f.last_interaction_at, f.created_at, f.first_channel_id, f.last_channel_id,
+  (select name from qr_channels c where c.id = f.first_channel_id) as first_channel_name,
+  (select name from qr_channels c where c.id = f.last_channel_id) as last_channel_name`;
 
 /** Builds the WHERE of a fan filter; `$1` is always the account. */
 export function fanWhere(accountId: number, filter: FanFilter): { where: string; params: unknown[] } {
@@ -35,6 +42,8 @@ export function fanWhere(accountId: number, filter: FanFilter): { where: string;
   else if (filter.tag !== undefined) clauses.push(`exists (select 1 from fan_tags ft where ft.fan_id = f.id and ft.tag_id = ${param(filter.tag)})`);
   if (filter.subscribed !== undefined) clauses.push(`f.subscribed = ${param(filter.subscribed)}`);
   if (filter.source) clauses.push(`f.subscribe_scene = ${param(filter.source)}`);
+  // Fans who first came through a QR channel.
+  if (filter.channel !== undefined) clauses.push(`f.first_channel_id = ${param(filter.channel)}`);
   if (filter.interactedAfter) clauses.push(`f.last_interaction_at >= ${param(filter.interactedAfter)}::timestamptz`);
   if (filter.interactedBefore) clauses.push(`f.last_interaction_at < ${param(filter.interactedBefore)}::timestamptz`);
   if (filter.blacklisted !== undefined) clauses.push(`f.blacklisted = ${param(filter.blacklisted)}`);
@@ -122,13 +131,13 @@ export class FansService {
 
   /** CSV of the filtered list, streamed page by page (UTF-8 with BOM so Excel reads Chinese). */
   async *exportCsv(accountId: number, filter: FanFilter): AsyncGenerator<string> {
-    yield '\uFEFFopenid,remark,subscribed,subscribed_at,unsubscribed_at,source,qr_scene,tags,blacklisted,last_interaction_at\r\n';
+    yield '\uFEFFopenid,remark,subscribed,subscribed_at,unsubscribed_at,source,qr_scene,first_channel,last_channel,tags,blacklisted,last_interaction_at\r\n';
     let cursor: string | undefined;
     do {
       const page = await this.list(accountId, filter, cursor, 200);
       yield page.items
         .map((f) =>
-          [f.openid, f.remark ?? '', f.subscribed ? '1' : '0', f.subscribedAt ?? '', f.unsubscribedAt ?? '', f.source ?? '', f.qrScene ?? '', f.tags.map((t) => t.name).join('|'), f.blacklisted ? '1' : '0', f.lastInteractionAt ?? '']
+          [f.openid, f.remark ?? '', f.subscribed ? '1' : '0', f.subscribedAt ?? '', f.unsubscribedAt ?? '', f.source ?? '', f.qrScene ?? '', f.firstChannel?.name ?? '', f.lastChannel?.name ?? '', f.tags.map((t) => t.name).join('|'), f.blacklisted ? '1' : '0', f.lastInteractionAt ?? '']
             .map(csvField)
             .join(','),
         )
@@ -160,6 +169,8 @@ function present(row: FanRow, tags: TagRef[], lang: 'zh' | 'en' = 'zh'): FanView
     unsubscribedAt: row.unsubscribed_at?.toISOString() ?? null,
     source: row.subscribe_scene,
     qrScene: row.qr_scene,
+    firstChannel: row.first_channel_id && row.first_channel_name ? { id: row.first_channel_id, name: row.first_channel_name } : null,
+    lastChannel: row.last_channel_id && row.last_channel_name ? { id: row.last_channel_id, name: row.last_channel_name } : null,
     remark: row.remark,
     language: row.language,
     tags,

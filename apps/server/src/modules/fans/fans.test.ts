@@ -175,7 +175,7 @@ test('CSV export of a filtered list, safe for spreadsheets', async () => {
   assert.match(String(res.headers['content-type']), /text\/csv/);
   assert.match(String(res.headers['content-disposition']), /attachment; filename="fans-/);
   const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-  assert.equal(lines[0], 'openid,remark,subscribed,subscribed_at,unsubscribed_at,source,qr_scene,tags,blacklisted,last_interaction_at');
+  assert.equal(lines[0], 'openid,remark,subscribed,subscribed_at,unsubscribed_at,source,qr_scene,first_channel,last_channel,tags,blacklisted,last_interaction_at');
   assert.equal(lines.length, 2);
   const all = (await owner.get(`${base}/fans/export.csv`)).body;
   assert.ok(all.includes(`"'=HYPERLINK(""x"")"`), 'formula-looking cells are defused and quoted');

@@ -116,6 +116,11 @@ test('a follower who scans another channel’s code: last touch moves, first tou
   const row = await fanRow(shopper);
   assert.equal(row.first_channel_id, first.id);
   assert.equal(row.last_channel_id, second.id);
+  // The fans CRM shows both touches, and targets fans by the channel they came through.
+  const view = (await owner.get(`${base}/fans/${row.id}`)).json();
+  assert.deepEqual([view.firstChannel, view.lastChannel], [{ id: first.id, name: '传单' }, { id: second.id, name: '收银台' }]);
+  const cameThroughFlyer = (await owner.get(`${base}/fans?channel=${first.id}`)).json();
+  assert.deepEqual(cameThroughFlyer.items.map((f: { openid: string }) => f.openid), [shopper]);
   const s = await stats(second.id);
   assert.deepEqual([s.scans, s.newFollows], [1, 0], 'a SCAN is a scan, not a new follow');
   // A disabled channel stops attributing and welcoming; the account's welcome still answers.
