@@ -25,6 +25,8 @@ const FlowEditorPage = page(() => import('./pages/flows/FlowEditorPage.tsx'), 'F
 const KnowledgePage = page(() => import('./pages/knowledge/KnowledgePage.tsx'), 'KnowledgePage');
 const ProductsPage = page(() => import('./pages/products/ProductsPage.tsx'), 'ProductsPage');
 const StoresPage = page(() => import('./pages/stores/StoresPage.tsx'), 'StoresPage');
+const MenusPage = page(() => import('./pages/menus/MenusPage.tsx'), 'MenusPage');
+const ChannelsPage = page(() => import('./pages/channels/ChannelsPage.tsx'), 'ChannelsPage');
 
 export function AppRoutes() {
   const { state, retry } = useSession();
@@ -66,6 +68,8 @@ export function AppRoutes() {
           <Route path="knowledge" element={<Guard feature="knowledge"><KnowledgePage /></Guard>} />
           <Route path="products" element={<Guard feature="products"><ProductsPage /></Guard>} />
           <Route path="stores" element={<Guard feature="stores"><StoresPage /></Guard>} />
+          <Route path="menus" element={<Guard feature="menus"><MenusPage /></Guard>} />
+          <Route path="channels" element={<Guard feature="channels"><ChannelsPage /></Guard>} />
           <Route path="settings" element={<Guard feature="settings"><SettingsPage /></Guard>} />
           <Route path="settings/:tab" element={<Guard feature="settings"><SettingsPage /></Guard>} />
           <Route path="*" element={<NotFoundPage />} />

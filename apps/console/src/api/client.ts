@@ -95,7 +95,8 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
   delete: <T>(path: string) => request<T>('DELETE', path),
-  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
+  /** multipart/form-data (a file field); POST by default, PUT where the route replaces a single file. */
+  upload: <T>(path: string, form: FormData, method: 'POST' | 'PUT' = 'POST') => request<T>(method, path, { form }),
 };
 
 /** Lists are bare arrays in the contract; tolerate `{ items }` as well. */

@@ -2,9 +2,11 @@ import { Badge, Drawer, Layout, Menu, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   ApiOutlined,
+  AppstoreOutlined,
   BookOutlined,
   HomeOutlined,
   MessageOutlined,
+  QrcodeOutlined,
   RobotOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -34,10 +36,13 @@ const FEATURE_ICONS: Record<Feature, React.ReactNode> = {
   knowledge: <BookOutlined />,
   products: <ShoppingOutlined />,
   stores: <ShopOutlined />,
+  menus: <AppstoreOutlined />,
+  channels: <QrcodeOutlined />,
 };
 /** The 自动回复 group sits after the inbox (answering fans by hand, then automatically). */
 const FEATURES_BEFORE_REPLIES: Feature[] = ['home', 'inbox'];
-const FEATURES_AFTER_REPLIES: Feature[] = ['fans', 'tags', 'settings'];
+/** Then what fans see around the chat (the menu, the codes that bring them), then the fans themselves. */
+const FEATURES_AFTER_REPLIES: Feature[] = ['menus', 'channels', 'fans', 'tags', 'settings'];
 const REPLIES_GROUP = 'replies';
 
 interface SidebarProps {

@@ -3,7 +3,7 @@ import type { Permission } from '@zhanggui/shared';
 
 type Can = (permission: Permission) => boolean;
 
-export type Feature = 'home' | 'inbox' | 'fans' | 'tags' | 'settings' | ReplyFeature;
+export type Feature = 'home' | 'inbox' | 'fans' | 'tags' | 'settings' | 'menus' | 'channels' | ReplyFeature;
 /** The 自动回复 group: rules, flows, and what search and location replies draw on. */
 export type ReplyFeature = 'rules' | 'flows' | 'knowledge' | 'products' | 'stores';
 export const REPLY_FEATURES: ReplyFeature[] = ['rules', 'flows', 'knowledge', 'products', 'stores'];
@@ -29,6 +29,8 @@ export function canUse(feature: Feature, can: Can): boolean {
     case 'knowledge':
     case 'products':
     case 'stores':
+    case 'menus':
+    case 'channels':
       return can('rules.view');
   }
 }

@@ -11,14 +11,17 @@ interface PhonePreviewProps {
   items: PhoneItem[];
   /** Shown in the chat area when there is nothing to show. */
   empty?: ReactNode;
+  /** In place of the input bar (the custom menu's bar). */
+  footer?: ReactNode;
+  className?: string;
   testId?: string;
 }
 
 /** A small WeChat chat screen: how fans will see the account's replies. Text only through React; no HTML. */
-export function PhonePreview({ title, items, empty, testId }: PhonePreviewProps) {
+export function PhonePreview({ title, items, empty, footer, className, testId }: PhonePreviewProps) {
   const { t } = useI18n();
   return (
-    <div className="zg-phone" data-testid={testId}>
+    <div className={className ? `zg-phone ${className}` : 'zg-phone'} data-testid={testId}>
       <div className="zg-phone-status">
         <span>9:41</span>
         <span className="zg-phone-status-icons">
@@ -38,12 +41,14 @@ export function PhonePreview({ title, items, empty, testId }: PhonePreviewProps)
           <PhoneLine key={index} item={item} glyph={title.slice(0, 1) || t('brand.glyph')} />
         ))}
       </div>
-      <div className="zg-phone-input">
-        <AudioOutlined />
-        <span className="zg-phone-input-box" />
-        <SmileOutlined />
-        <PlusCircleOutlined />
-      </div>
+      {footer ?? (
+        <div className="zg-phone-input">
+          <AudioOutlined />
+          <span className="zg-phone-input-box" />
+          <SmileOutlined />
+          <PlusCircleOutlined />
+        </div>
+      )}
     </div>
   );
 }

@@ -15,17 +15,19 @@ interface ReplyActionFieldsProps {
   /** The action's absolute path. */
   path: Array<string | number>;
   flows?: FlowOption[];
+  /** Replaces the keyword-rule hint under text replies. */
+  textHint?: string;
   testId: string;
 }
 
 /** The inputs of one reply action, by its type. Names are relative to the action's Form.List entry. */
-export function ReplyActionFields({ type, field, path, flows, testId }: ReplyActionFieldsProps) {
+export function ReplyActionFields({ type, field, path, flows, textHint, testId }: ReplyActionFieldsProps) {
   const { t } = useI18n();
   const required = (message: string) => [{ required: true, whitespace: true, message }];
   switch (type) {
     case 'text':
       return (
-        <Form.Item name={[field, 'content']} rules={required(t('reply.text.required'))} extra={t('reply.text.hint')} className="zg-action-item">
+        <Form.Item name={[field, 'content']} rules={required(t('reply.text.required'))} extra={textHint ?? t('reply.text.hint')} className="zg-action-item">
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={2000} showCount placeholder={t('reply.text.placeholder')} data-testid={`${testId}-text`} />
         </Form.Item>
       );

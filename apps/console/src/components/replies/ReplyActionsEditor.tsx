@@ -21,12 +21,14 @@ interface ReplyActionsEditorProps {
   /** At least one action is required (rules); flow choices may send none. */
   required?: boolean;
   max?: number;
+  /** Under text replies, in place of the keyword-rule hint ({{arg}}) where there is no keyword (menus, welcomes). */
+  textHint?: string;
   /** Prefix for data-testid of the inputs inside. */
   testId: string;
 }
 
 /** An ordered list of replies, each of any allowed type, with its own fields. */
-export function ReplyActionsEditor({ name, path, types, flows, disabled, required, max = 10, testId }: ReplyActionsEditorProps) {
+export function ReplyActionsEditor({ name, path, types, flows, disabled, required, max = 10, textHint, testId }: ReplyActionsEditorProps) {
   const { t } = useI18n();
   const form = Form.useFormInstance();
   const actions = (Form.useWatch(path, { form, preserve: true }) as ReplyAction[] | undefined) ?? [];
@@ -85,7 +87,7 @@ export function ReplyActionsEditor({ name, path, types, flows, disabled, require
                   )}
                 </div>
                 <div className="zg-action-body">
-                  <ReplyActionFields type={type} field={field.name} path={[...path, field.name]} flows={flows} testId={`${testId}-${index}`} />
+                  <ReplyActionFields type={type} field={field.name} path={[...path, field.name]} flows={flows} textHint={textHint} testId={`${testId}-${index}`} />
                 </div>
               </div>
             );

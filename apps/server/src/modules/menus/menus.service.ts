@@ -75,9 +75,10 @@ export class MenusService {
     return (await this.row(accountId))?.published ?? null;
   }
 
+  /** Saves the draft as it is, unfinished or not (publishing checks WeChat's limits); flows must be this account's. */
   async saveDraft(accountId: number, raw: unknown): Promise<MenuState> {
     const draft = fillKeys(menuSetSchema.parse(raw) as MenuSet);
-    await this.check(accountId, draft);
+    await checkFlowRefs(this.db, accountId, leaves(draft).flatMap(({ button }) => button.replies ?? []), 'replies');
     const [row] = await this.db.query<MenuRow>(
       `insert into account_menus (account_id, draft) values ($1, $2)
        on conflict (account_id) do update set draft = excluded.draft, updated_at = now()

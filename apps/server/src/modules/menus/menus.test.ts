@@ -53,7 +53,7 @@ async function publish(): Promise<MenuState> {
   return res.json();
 }
 
-test('every WeChat limit is refused before publishing, with the field and a reason in words', async () => {
+test('a draft saves unfinished; every WeChat limit is refused at publishing, with the field and a reason in words', async () => {
   const leaf = { name: '按钮', type: 'click' as const };
   const cases: Array<[string, MenuSet, MenuIssue['code'], Array<string | number>]> = [
     ['no buttons', { buttons: [], conditional: [] }, 'BUTTONS_COUNT', ['buttons']],
@@ -82,8 +82,14 @@ test('every WeChat limit is refused before publishing, with the field and a reas
     ],
   ];
   for (const [what, set, code, path] of cases) {
-    const res = await owner.put(`${base}/menus`, set);
-    assert.equal(res.statusCode, 400, `${what}: ${res.body}`);
+    // An unfinished draft may be saved; it cannot be published.
+    assert.equal((await owner.put(`${base}/menus`, set)).statusCode, 200, what);
+    const res = await owner.post(`${base}/menus/publish`);
+    assert.equal(res.statusCode, what === 'no buttons' ? 409 : 400, `${what}: ${res.body}`);
+    if (what === 'no buttons') {
+      assert.equal(res.json().error.code, 'MENU_EMPTY');
+      continue;
+    }
     const body = res.json();
     assert.equal(body.error.code, 'MENU_INVALID', what);
     const issue = (body.error.details.issues as MenuIssue[]).find((i) => i.code === code);
@@ -97,6 +103,8 @@ test('every WeChat limit is refused before publishing, with the field and a reas
   const full = { buttons: [{ ...leaf, name: '一二三四五a' }, { name: '更多', subButtons: Array.from({ length: 5 }, () => ({ ...leaf, name: '字'.repeat(20) })) }, leaf], conditional: [] };
   assert.deepEqual(menuIssues(full), []);
   assert.equal((await owner.put(`${base}/menus`, full)).statusCode, 200);
+  assert.equal((await owner.post(`${base}/menus/publish`)).statusCode, 200);
+  assert.equal((await owner.put(`${base}/menus`, { buttons: 'nope' })).json().error.code, 'VALIDATION_FAILED', 'the shape is still checked on save');
   const state = (await owner.get(`${base}/menus`)).json() as MenuState;
   assert.ok(state.draft.buttons[1]!.subButtons!.every((b) => /^zg_[0-9a-f]{12}$/.test(b.key!)), 'empty keys are chosen by the platform');
   assert.equal(new Set(state.draft.buttons[1]!.subButtons!.map((b) => b.key)).size, 5);
