@@ -59,7 +59,7 @@ begin
       last_channel_id = case when excluded.last_touch_at >= coalesce(f.last_touch_at, '-infinity') then excluded.last_channel_id else f.last_channel_id end,
       last_touch_at = greatest(f.last_touch_at, excluded.last_touch_at),
       updated_at = now()
-    returning f.id, f.account_id, f.openid
+    returning f.id, f.account_id, f.openid, f.subscribed, f.unsubscribed_at
   ),
   inserted as (
     insert into messages as m (account_id, fan_id, direction, dedupe_key, msg_id, msg_type, event, event_key, content,
@@ -135,9 +135,13 @@ begin
       join inserted ins on ins.account_id = x.account_id and ins.dedupe_key = x.dedupe_key
       join qr_channels c on c.id = x.channel_id and c.account_id = x.account_id
   ),
+  -- A follow whose fan is (by now) unsubscribed after it was already undone: a late retry, another node's
+  -- unsubscribe, or one later in this batch.
   scanned as (
     insert into qr_scans (account_id, channel_id, code_id, fan_id, kind, scanned_at, unfollowed_at)
-    select x.account_id, x.channel_id, x.code_id, x.fan_id, x.kind, x.scanned_at, x.unfollowed_at from scan_rows x
+    select x.account_id, x.channel_id, x.code_id, x.fan_id, x.kind, x.scanned_at,
+           coalesce(x.unfollowed_at, case when x.kind = 'subscribe' and not u.subscribed and u.unsubscribed_at >= x.scanned_at then u.unsubscribed_at end)
+      from scan_rows x join upserted u on u.id = x.fan_id
     returning 1
   ),
   tagged as (

@@ -13,7 +13,7 @@ export function MenuStatus({ state, unsaved }: { state: MenuState; unsaved: bool
           <span data-testid="menu-published-at">{t('menus.publishedAt', { when: formatRelative(state.publishedAt) })}</span>
         </Tooltip>
       ) : (
-        <span data-testid="menu-published-at">{t('menus.neverPublished')}</span>
+        <span data-testid="menu-never-published">{t('menus.neverPublished')}</span>
       )}
       {state.dirty && (
         <Tag color="orange" data-testid="menu-dirty">

@@ -82,7 +82,7 @@ export function MenusPage() {
       {menus.error !== undefined && !menus.saved && <Alert type="error" showIcon title={errorText(menus.error)} className="zg-page-alert" />}
       <MenuFailureAlert failure={menus.failure} set={draft.draft} onClose={menus.clearFailure} />
       <Tabs
-        activeKey={tab}
+        activeKey={tab === 'trymatch' && !editable ? 'editor' : tab}
         onChange={(key) => setParams(key === 'editor' ? {} : { tab: key }, { replace: true })}
         items={[
           {
@@ -96,7 +96,8 @@ export function MenusPage() {
               </Form>
             ),
           },
-          { key: 'trymatch', label: <span data-testid="menus-tab-trymatch"><AimOutlined /> {t('menus.tab.trymatch')}</span>, children: <MenuTryMatch /> },
+          // trymatch spends WeChat's quota: the server keeps it to those who may edit menus.
+          ...(editable ? [{ key: 'trymatch', label: <span data-testid="menus-tab-trymatch"><AimOutlined /> {t('menus.tab.trymatch')}</span>, children: <MenuTryMatch /> }] : []),
           { key: 'stats', label: <span data-testid="menus-tab-stats"><BarChartOutlined /> {t('menus.tab.stats')}</span>, children: <MenuStats /> },
         ]}
       />

@@ -29,7 +29,8 @@ export async function menusRoutes(app: FastifyInstance, { menus, accounts, audit
     return state;
   });
 
-  app.post('/api/accounts/:accountId/menus/try-match', { config: { access: { permission: 'rules.view' } } }, async (request) => {
+  // trymatch spends WeChat's daily quota for any openid: for those who edit menus, not read-only roles.
+  app.post('/api/accounts/:accountId/menus/try-match', { config: { access: { permission: 'menus.edit' } } }, async (request) => {
     const { openid } = z.object({ openid: z.string().trim().min(1).max(64) }).parse(request.body);
     return menus.tryMatch(accountOf(request), openid);
   });

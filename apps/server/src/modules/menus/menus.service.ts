@@ -3,6 +3,8 @@ import { WechatApiError, type MatchRule } from '@zhanggui/wechat';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { said } from '../../platform/http/validation-messages.ts';
+import { KeyedQueue } from '../../wechat-gateway/keyed-queue.ts';
 import type { TokenBroker } from '../../wechat-gateway/token-broker.ts';
 import { ACCOUNT_CHANGED } from '../accounts/accounts.service.ts';
 import { replyActionSchema } from '../replies/replies.schema.ts';
@@ -39,7 +41,8 @@ const menuSetSchema = z.object({
         buttons: z.array(buttonSchema).max(10),
       }),
     )
-    .max(30),
+    .max(30)
+    .refine((menus) => new Set(menus.map((m) => m.id)).size === menus.length, { error: said('menuIdsUnique') }),
 });
 
 const EMPTY: MenuSet = { buttons: [], conditional: [] };
@@ -60,6 +63,9 @@ interface MenuRow {
  * the personalised menus (tag / phone system), imported back from WeChat, and counted per tap.
  */
 export class MenusService {
+  /** One publish per account at a time on this node (a double click must not leave two sets of personalised menus). */
+  private readonly publishing = new KeyedQueue();
+
   constructor(
     private readonly db: Database,
     private readonly tokens: TokenBroker,
@@ -93,22 +99,28 @@ export class MenusService {
    * before are deleted (there is no edit call) and the draft's are added, newest last.
    */
   async publish(accountId: number): Promise<MenuState> {
-    const row = await this.row(accountId);
-    const draft = row?.draft ?? EMPTY;
+    return this.publishing.run(String(accountId), () => this.publishNow(accountId));
+  }
+
+  private async publishNow(accountId: number): Promise<MenuState> {
+    const draft = (await this.row(accountId))?.draft ?? EMPTY;
     if (draft.buttons.length === 0) throw new AppError('MENU_EMPTY');
     await this.check(accountId, draft);
     const wechatTag = await this.wechatTagIds(accountId);
     const client = this.tokens.clientFor(accountId);
     await client.menus.create({ button: toWechat(draft.buttons) });
-    for (const menuid of Object.values(row?.wechat_menu_ids ?? {})) {
-      try {
-        await client.menus.deleteConditional(menuid);
-      } catch (error) {
-        if (!(error instanceof WechatApiError && error.errcode === NO_SUCH_MENU)) throw error;
-      }
-    }
     const ids: Record<string, string> = {};
     try {
+      // The personalised menus to replace are the ones WeChat has now, whoever published them.
+      const current = await client.menus.get();
+      for (const menu of current.conditionalmenu ?? []) {
+        if (!menu.menuid) continue;
+        try {
+          await client.menus.deleteConditional(menu.menuid);
+        } catch (error) {
+          if (!(error instanceof WechatApiError && error.errcode === NO_SUCH_MENU)) throw error;
+        }
+      }
       for (const menu of draft.conditional) {
         const matchrule: MatchRule = {};
         if (menu.matchRule.tagId != null) matchrule.tag_id = String(wechatTag.get(menu.matchRule.tagId));
@@ -116,7 +128,7 @@ export class MenusService {
         ids[menu.id] = (await client.menus.addConditional({ button: toWechat(menu.buttons), matchrule })).menuid;
       }
     } finally {
-      // Whatever reached WeChat is what is published, even if a later personalised menu was refused.
+      // The default menu is on WeChat from here on, with whichever personalised menus were added.
       const published: MenuSet = { buttons: draft.buttons, conditional: draft.conditional.filter((menu) => ids[menu.id]) };
       await this.db.query('update account_menus set published = $2, wechat_menu_ids = $3, published_at = now() where account_id = $1', [accountId, JSON.stringify(published), JSON.stringify(ids)]);
       await this.db.notify(ACCOUNT_CHANGED, String(accountId));

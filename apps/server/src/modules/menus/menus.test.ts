@@ -177,6 +177,13 @@ test('personalised menus per tag: WeChat matches the tagged fan, trymatch tells 
   assert.equal(unknown.statusCode, 422);
   assert.equal(unknown.json().error.details.errcode, 65302);
 
+  // Two personalised menus cannot share an id (one of them could never be deleted again).
+  const twins = await owner.put(`${base}/menus`, { ...SHOP, conditional: [vipMenu, vipMenu] });
+  assert.equal(twins.json().error.code, 'VALIDATION_FAILED');
+
+  // A personalised menu someone added on WeChat directly is replaced too when we publish.
+  await loop.platform.tokens.clientFor(account.id).menus.addConditional({ button: [{ type: 'view', name: '外来', url: 'https://other.example.com/' }], matchrule: { client_platform_type: '2' } });
+
   // There is no edit call: republishing deletes the old personalised menu and adds the new one.
   await save({ ...SHOP, conditional: [{ ...vipMenu, name: 'VIP 菜单 2', buttons: [{ ...vipMenu.buttons[0]!, name: '专属顾问' }] }] });
   await publish();
@@ -220,4 +227,5 @@ test('who may edit: an editor publishes, an agent cannot even read menus', async
   const analyst = await operatorWithRole(loop.platform, account.id, 'analyst');
   assert.equal((await analyst.get(`${base}/menus/stats`)).statusCode, 200);
   assert.equal((await analyst.post(`${base}/menus/publish`)).statusCode, 403);
+  assert.equal((await analyst.post(`${base}/menus/try-match`, { openid: fan() })).statusCode, 403, 'trymatch spends WeChat quota');
 });

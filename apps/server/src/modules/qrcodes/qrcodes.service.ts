@@ -3,6 +3,7 @@ import type { QrCodeRequest } from '@zhanggui/wechat';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { said } from '../../platform/http/validation-messages.ts';
 import type { TokenBroker } from '../../wechat-gateway/token-broker.ts';
 import { replyActionSchema } from '../replies/replies.schema.ts';
 import { checkFlowRefs } from '../replies/replies.service.ts';
@@ -117,24 +118,32 @@ export class QrChannelsService {
     await checkFlowRefs(this.db, accountId, input.welcome, 'welcome');
     if (input.tagIds.length) {
       const found = await this.db.query<{ id: number }>('select id from tags where account_id = $1 and id = any($2::int[])', [accountId, input.tagIds]);
-      if (found.length !== new Set(input.tagIds).size) throw new AppError('VALIDATION_FAILED', [{ path: 'tagIds', message: 'unknown tag' }]);
+      if (found.length !== new Set(input.tagIds).size) throw new AppError('VALIDATION_FAILED', [{ path: 'tagIds', message: said('unknownTag') }]);
     }
+    const nameTaken = () => new AppError('VALIDATION_FAILED', [{ path: 'name', message: said('channelNameTaken') }]);
     const taken = await this.db.query('select 1 from qr_channels where account_id = $1 and name = $2 and deleted_at is null and id <> coalesce($3, 0)', [accountId, input.name, channelId]);
-    if (taken.length) throw new AppError('VALIDATION_FAILED', [{ path: 'name', message: '已有同名渠道 / A channel with this name exists' }]);
+    if (taken.length) throw nameTaken();
     const values = [input.name, input.note ?? null, JSON.stringify(input.welcome), input.welcomeMode, input.tagIds, input.caption ?? null, input.enabled];
-    const [row] =
-      channelId === null
-        ? await this.db.query<{ id: number }>(
+    const [row] = await this.write(accountId, channelId, values).catch((error: unknown) => {
+      // Two saves with one name at once: the unique index decides, the loser hears why.
+      if ((error as { code?: string }).code === '23505') throw nameTaken();
+      throw error;
+    });
+    if (!row) throw new AppError('QR_CHANNEL_NOT_FOUND', { channelId });
+    return this.get(accountId, row.id);
+  }
+
+  private write(accountId: number, channelId: number | null, values: unknown[]): Promise<Array<{ id: number }>> {
+    return channelId === null
+      ? this.db.query<{ id: number }>(
             'insert into qr_channels (account_id, name, note, welcome, welcome_mode, tag_ids, caption, enabled) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id',
             [accountId, ...values],
           )
-        : await this.db.query<{ id: number }>(
+        : this.db.query<{ id: number }>(
             `update qr_channels set name = $3, note = $4, welcome = $5, welcome_mode = $6, tag_ids = $7, caption = $8, enabled = $9, updated_at = now()
               where account_id = $1 and id = $2 and deleted_at is null returning id`,
             [accountId, channelId, ...values],
           );
-    if (!row) throw new AppError('QR_CHANNEL_NOT_FOUND', { channelId });
-    return this.get(accountId, row.id);
   }
 
   /** Hides the channel. Its codes stay reserved (they are printed somewhere) and stop attributing. */
@@ -187,7 +196,14 @@ export class QrChannelsService {
           'select max(scene_id)::bigint as last from qr_codes where account_id = $1 and kind = $2 and scene_type = $3',
           [accountId, input.kind, 'int'],
         )) as [{ last: number | null }];
-        sceneId = Number(last ?? (input.kind === 'permanent' ? 0 : FIRST_TEMPORARY_SCENE - 1)) + 1;
+        // Permanent codes printed before this platform (WeChat's console, an earlier tool) show up as the
+        // QR scenes of fans who followed through them: start above those, never on top of a printed code.
+        const [{ seen }] = (await tx.query<{ seen: number | null }>(
+          `select max(qr_scene::bigint) as seen from fans where account_id = $1 and qr_scene ~ '^[0-9]{1,6}$' and qr_scene::bigint <= $2`,
+          [accountId, QR_MAX_PERMANENT],
+        )) as [{ seen: number | null }];
+        const floor = input.kind === 'permanent' ? Math.max(Number(last ?? 0), Number(seen ?? 0)) : Number(last ?? FIRST_TEMPORARY_SCENE - 1);
+        sceneId = floor + 1;
         if (sceneId > (input.kind === 'permanent' ? QR_MAX_PERMANENT : MAX_SCENE_ID)) throw new AppError('QR_PERMANENT_QUOTA');
         scene = String(sceneId);
       } else {

@@ -25,6 +25,7 @@ before(async () => {
 after(() => loop.close());
 
 const fan = () => loop.emulator.fanOpenid(account.appId, nextFan++);
+const text = (reply: unknown) => (reply as { type: string; content?: string } | undefined)?.content;
 
 async function channel(input: Record<string, unknown>): Promise<QrChannelView> {
   const res = await owner.post(`${base}/qr-channels`, input);
@@ -87,7 +88,7 @@ test('a follow through a code is attributed to the channel, tagged, and answered
   const visitor = fan();
 
   const followed = await loop.emulator.scanQr(account.appId, visitor, doorCode.ticket);
-  assert.equal(followed.reply?.type === 'text' && followed.reply.content, '欢迎光临正门！送您一张 9 折券');
+  assert.equal(text(followed.reply), '欢迎光临正门！送您一张 9 折券');
 
   const row = await fanRow(visitor);
   assert.equal(row.first_channel_id, door.id);
@@ -112,7 +113,7 @@ test('a follower who scans another channel’s code: last touch moves, first tou
   const shopper = fan();
   await loop.emulator.scanQr(account.appId, shopper, flyer.url);
   const scanned = await loop.emulator.scanQr(account.appId, shopper, till.ticket);
-  assert.equal(scanned.reply?.type === 'text' && scanned.reply.content, '欢迎关注！', 'no channel welcome: the account’s');
+  assert.equal(text(scanned.reply), '欢迎关注！', 'no channel welcome: the account’s');
   const row = await fanRow(shopper);
   assert.equal(row.first_channel_id, first.id);
   assert.equal(row.last_channel_id, second.id);
@@ -208,6 +209,19 @@ test('codes as PNG (decodes to WeChat’s URL) and SVG, and a printable poster w
   assert.equal(ok.json().hasPoster, true);
   poster = await owner.get(`${base}/qr-codes/${qr.id}/poster.svg`);
   assert.ok(poster.body.includes(`href="data:image/png;base64,${bytes.toString('base64')}"`));
+});
+
+test('numbers the platform chose never start a flow by accident, and codes printed before are not reused', async () => {
+  // A fan once followed through permanent code 500, printed before this platform was used.
+  await loop.platform.db.query(`insert into fans (account_id, openid, qr_scene, last_interaction_at) values ($1, 'o-old-poster-fan', '500', now())`, [account.id]);
+  const c = await channel({ name: '新海报', welcome: [{ type: 'text', content: '新海报欢迎您' }] });
+  const qr = await code(c.id, { kind: 'permanent', sceneType: 'int' });
+  assert.equal(qr.scene, '501');
+  // A flow whose entry keyword is that number ("回复 501 报名") is not what the code means.
+  const flow = await owner.post(`${base}/flows`, { name: '报名', entryKeywords: ['501'], startStep: 'a', steps: [{ id: 'a', kind: 'end', messages: [{ type: 'text', content: '报名流程' }] }] });
+  assert.equal(flow.statusCode, 201, flow.body);
+  const scanned = await loop.emulator.scanQr(account.appId, fan(), qr.ticket);
+  assert.equal(text(scanned.reply), '新海报欢迎您');
 });
 
 test('bad input is refused with stable codes and leaves nothing behind', async () => {

@@ -110,10 +110,10 @@ export class ReplyBrain {
   }
 
   /** The flow a menu key or QR scene starts: "flow:<id>", or one of the flow's entry keywords. */
-  private flowForKey(key: string): CompiledFlow | undefined {
+  private flowForKey(key: string, options: { byIdOnly?: boolean } = {}): CompiledFlow | undefined {
     const byId = /^flow:(\d+)$/.exec(key);
     if (byId) return this.flows.get(Number(byId[1]));
-    return this.flowEntries.get(fold(key.trim(), FOLD));
+    return options.byIdOnly ? undefined : this.flowEntries.get(fold(key.trim(), FOLD));
   }
 
   /** Whether any message might belong to a flow (then the fan's flow state is read). */
@@ -165,9 +165,15 @@ export class ReplyBrain {
   }
 
   private async decideEvent(message: InboundMessage & { msgType: 'event' }, scene: string | undefined, channel: ChannelHit | null, ctx: DecideContext, notes: string[]): Promise<Decision> {
-    // A menu click or a QR code (scanned by a follower, or followed through) may start a flow.
+    // A button of the published menu answers as it was set up, before anything else its key might mean.
+    const menuKey = 'eventKey' in message && typeof message.eventKey === 'string' && message.event !== 'subscribe' && message.event !== 'SCAN' ? message.eventKey : undefined;
+    const button = menuKey ? this.menuKeys.get(menuKey) : undefined;
+    if (button && button.replies.length > 0) return this.byActions({ id: 0, name: button.name, replies: button.replies, replyMode: button.replyMode }, 'menu', menuKey!, message, ctx, notes);
+    // A menu click or a QR code (scanned by a follower, or followed through) may start a flow. A channel's
+    // scene is a number the platform chose, so it starts a flow only by naming one ("flow:<id>"), never
+    // by happening to equal an entry keyword.
     const key = message.event === 'CLICK' ? message.eventKey : scene;
-    const entered = key ? this.flowForKey(key) : undefined;
+    const entered = key ? (channel ? this.flowForKey(key, { byIdOnly: true }) : this.flowForKey(key)) : undefined;
     if (entered) return this.fromFlowTurn(entered, null, startFlow(entered, ctx.now), message, ctx, notes);
     if (channel && channel.welcome.length > 0) {
       const rule = { id: channel.channelId, name: channel.name, replies: channel.welcome, replyMode: channel.welcomeMode };
@@ -175,9 +181,6 @@ export class ReplyBrain {
     }
     // A scan by a follower through a channel without its own welcome gets the account's welcome too.
     if (message.event === 'subscribe' || (message.event === 'SCAN' && channel)) return this.byRule(this.first('subscribe', ctx.now, notes), 'welcome', '', message, ctx, notes);
-    const menuKey = 'eventKey' in message && typeof message.eventKey === 'string' ? message.eventKey : undefined;
-    const button = menuKey ? this.menuKeys.get(menuKey) : undefined;
-    if (button && button.replies.length > 0) return this.byActions({ id: 0, name: button.name, replies: button.replies, replyMode: button.replyMode }, 'menu', menuKey!, message, ctx, notes);
     // A click key that no button answers is matched like a keyword (menus imported from elsewhere).
     if (message.event === 'CLICK' && message.eventKey) {
       const hit = this.bestKeyword(this.matcher.match(message.eventKey), ctx.now, notes);

@@ -100,10 +100,15 @@ export class FanSyncJob implements JobHandler {
     }
 
     // Fans we know as followers whom WeChat no longer lists have unfollowed (unless a push says otherwise since).
+    // Their open follows through QR channels end too (unfollowed later, retention).
     await this.db.query(
-      `update fans set subscribed = false, unsubscribed_at = coalesce(unsubscribed_at, now()), updated_at = now()
-        where account_id = $1 and subscribed and (synced_at is null or synced_at < $2::timestamptz)
-          and coalesce(subscription_changed_at, '-infinity') < $2::timestamptz`,
+      `with gone as (
+         update fans set subscribed = false, unsubscribed_at = coalesce(unsubscribed_at, now()), updated_at = now()
+          where account_id = $1 and subscribed and (synced_at is null or synced_at < $2::timestamptz)
+            and coalesce(subscription_changed_at, '-infinity') < $2::timestamptz
+         returning id, unsubscribed_at)
+       update qr_scans s set unfollowed_at = gone.unsubscribed_at from gone
+        where s.account_id = $1 and s.fan_id = gone.id and s.kind = 'subscribe' and s.unfollowed_at is null`,
       [accountId, checkpoint.startedAt],
     );
     await save({ ...checkpoint, total: checkpoint.total ?? checkpoint.done }, 'done');
