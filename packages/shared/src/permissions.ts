@@ -15,6 +15,9 @@ export const PERMISSIONS = [
   'rules.edit',
   'menus.edit', // publish and import custom menus
   'channels.edit', // QR channels and their codes
+  'materials.edit', // upload material, edit and publish news
+  'broadcasts.send', // compose, schedule, cancel broadcasts (and send previews)
+  'broadcasts.approve', // approve broadcasts when the account requires it
   'inbox.view',
   'inbox.reply', // send messages, assign, close/reopen, star
   'canned.edit',
@@ -31,7 +34,7 @@ const ALL: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: ALL,
   admin: ALL,
-  editor: ['account.view', 'rules.view', 'rules.edit', 'menus.edit', 'channels.edit', 'inbox.view', 'canned.edit', 'fans.view', 'fans.edit', 'fans.export', 'fans.sync', 'analytics.view'],
+  editor: ['account.view', 'rules.view', 'rules.edit', 'menus.edit', 'channels.edit', 'materials.edit', 'broadcasts.send', 'inbox.view', 'canned.edit', 'fans.view', 'fans.edit', 'fans.export', 'fans.sync', 'analytics.view'],
   // Customer service: the inbox only, plus tagging the fan they are talking to.
   agent: ['account.view', 'inbox.view', 'inbox.reply', 'fans.view', 'fans.edit'],
   // Read-only.

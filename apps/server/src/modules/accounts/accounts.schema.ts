@@ -37,6 +37,6 @@ export const updateAccountInput = z.object({
   accountType: z.enum(['subscription', 'service']).optional(),
   verified: z.boolean().optional(),
   originalId: originalIdSchema.optional(),
-  settings: z.object({ autoAssign: z.boolean().optional(), replyToLocationEvents: z.boolean().optional() }).strict().optional(),
+  settings: z.object({ autoAssign: z.boolean().optional(), replyToLocationEvents: z.boolean().optional(), broadcastApproval: z.boolean().optional() }).strict().optional(),
 });
 export type UpdateAccountInput = z.input<typeof updateAccountInput>;

@@ -30,6 +30,7 @@ export interface AccountSettings {
   autoAssign: boolean;
   /** Answer LOCATION events (sent when a fan opens the chat) with nearby stores. */
   replyToLocationEvents: boolean;
+  broadcastApproval: boolean;
 }
 
 /** The decrypted credentials, for the webhook and the token broker only. */
@@ -169,7 +170,7 @@ function present(row: Row): AccountView {
     timezone: row.timezone,
     hasAesKey: row.aesKeySealed !== null,
     rotatingAesKey: row.previousAesKeySealed !== null,
-    settings: { autoAssign: row.settings?.autoAssign === true, replyToLocationEvents: row.settings?.replyToLocationEvents === true },
+    settings: { autoAssign: row.settings?.autoAssign === true, replyToLocationEvents: row.settings?.replyToLocationEvents === true, broadcastApproval: row.settings?.broadcastApproval === true },
     createdAt: row.createdAt,
   };
 }

@@ -14,3 +14,5 @@ export * from '../../modules/jobs/jobs.table.ts';
 export * from '../../modules/stats/stats.table.ts';
 export * from '../../modules/menus/menus.table.ts';
 export * from '../../modules/qrcodes/qrcodes.table.ts';
+export * from '../../modules/materials/materials.table.ts';
+export * from '../../modules/broadcasts/broadcasts.table.ts';
