@@ -32,6 +32,11 @@ import { SessionsService } from './modules/operators/sessions.service.ts';
 import { repliesRoutes } from './modules/replies/replies.routes.ts';
 import { RepliesService } from './modules/replies/replies.service.ts';
 import { StatsService } from './modules/stats/stats.service.ts';
+import { BroadcastSendJob } from './modules/broadcasts/broadcast-send.job.ts';
+import { broadcastsRoutes } from './modules/broadcasts/broadcasts.routes.ts';
+import { BROADCAST_SEND, BroadcastsService } from './modules/broadcasts/broadcasts.service.ts';
+import { materialsRoutes } from './modules/materials/materials.routes.ts';
+import { MaterialsService } from './modules/materials/materials.service.ts';
 import { menusRoutes } from './modules/menus/menus.routes.ts';
 import { MenusService } from './modules/menus/menus.service.ts';
 import { qrChannelsRoutes } from './modules/qrcodes/qrcodes.routes.ts';
@@ -65,6 +70,8 @@ export interface Platform {
   stores: StoresService;
   menus: MenusService;
   channels: QrChannelsService;
+  materials: MaterialsService;
+  broadcasts: BroadcastsService;
   pipeline: InboundPipeline;
   http: FastifyInstance;
   /** Starts listening (web role); resolves with the bound address. */
@@ -116,6 +123,8 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
   const stores = new StoresService(db);
   const menus = new MenusService(db, tokens, tags);
   const channels = new QrChannelsService(db, tokens);
+  const materials = new MaterialsService(db, tokens, config.wechat);
+  const broadcasts = new BroadcastsService(db, accounts, materials.news);
   const support = {
     fanState: (accountId: number, openid: string) => flows.fanState(accountId, openid),
     finish: (flowId: number, openid: string) => flows.finish(flowId, openid),
@@ -135,6 +144,9 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     if (outcome.touch?.channel.wechatTagIds.length) {
       channels.tagOnWechat(account.id, message.fromUserName, outcome.touch.channel.wechatTagIds).catch((error: unknown) => logger.warn({ err: error }, 'could not tag the fan on WeChat'));
     }
+    if (message.msgType === 'event' && message.event === 'MASSSENDJOBFINISH') {
+      broadcasts.recordJobFinish(account.id, message).catch((error: unknown) => logger.warn({ err: error }, 'could not record a mass job result'));
+    }
     // The user API needs a verified account (wechat-protocol.md §5.3).
     if (account.verified && message.msgType === 'event' && message.event === 'subscribe') {
       fans.enrichFromWechat(account.id, message.fromUserName).catch((error: unknown) => logger.debug({ err: error }, 'could not look up the new follower'));
@@ -144,6 +156,7 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
   const jobRunner = new JobRunner(db, logger, config.nodeName);
   jobRunner.register(FAN_SYNC, new FanSyncJob(db, tokens, tags));
   jobRunner.register(FANS_BATCH, new FansBatchJob(fans, tags));
+  jobRunner.register(BROADCAST_SEND, new BroadcastSendJob(db, tokens, broadcasts));
 
   const http = createHttpApp(logger, { trustProxy: config.trustProxy });
   await http.register(webhookRoutes, { pipeline, bodyLimit: config.webhook.bodyLimit });
@@ -160,6 +173,8 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     await api.register(storesRoutes, { stores, audit });
     await api.register(menusRoutes, { menus, accounts, audit });
     await api.register(qrChannelsRoutes, { channels, accounts, audit });
+    await api.register(materialsRoutes, { materials, audit });
+    await api.register(broadcastsRoutes, { broadcasts, audit });
   });
   serveConsole(http);
   await http.ready();
@@ -191,6 +206,8 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     stores,
     menus,
     channels,
+    materials,
+    broadcasts,
     pipeline,
     http,
     async listen() {

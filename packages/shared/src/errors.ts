@@ -72,6 +72,42 @@ export const ERRORS = {
   QR_PERMANENT_QUOTA: { status: 409, zh: '永久二维码已达上限（每个公众号 100,000 个），请改用临时二维码', en: 'The account has used all 100,000 permanent codes; use temporary codes' },
   POSTER_INVALID: { status: 400, zh: '海报背景须为 PNG 或 JPEG 图片，且不超过 2 MB', en: 'The poster background must be a PNG or JPEG of at most 2 MB' },
 
+  // Broadcasts
+  BROADCAST_NOT_FOUND: { status: 404, zh: '找不到该群发', en: 'Broadcast not found' },
+  BROADCAST_NOT_ALLOWED: { status: 409, zh: '未认证的公众号不能群发（需先完成微信认证）', en: 'Unverified accounts cannot broadcast (verify the account first)' },
+  BROADCAST_TARGET_NOT_ALLOWED: {
+    status: 409,
+    zh: '订阅号只能群发给全部粉丝或一个标签；按条件筛选或限制打扰次数需要认证服务号',
+    en: 'A subscription account can only broadcast to all fans or one tag; filters and fatigue caps need a verified service account',
+  },
+  BROADCAST_QUOTA_EXCEEDED: { status: 409, zh: '群发次数已用完', en: 'No broadcast quota left' },
+  BROADCAST_AUDIENCE_TOO_SMALL: { status: 409, zh: '按名单群发至少需要 2 位粉丝', en: 'A broadcast to a list needs at least 2 fans' },
+  BROADCAST_NOT_EDITABLE: { status: 409, zh: '该群发已开始或已结束，不能再修改或取消', en: 'This broadcast has started or ended and can no longer be changed or cancelled' },
+  BROADCAST_CONTENT_NOT_READY: { status: 409, zh: '素材尚未同步到微信，不能群发', en: 'The material is not on WeChat yet and cannot be broadcast' },
+
+  // Material library (details name the kind and its limit: { kind, formats, maxBytes })
+  MATERIAL_NOT_FOUND: { status: 404, zh: '找不到该素材', en: 'Material not found' },
+  MATERIAL_FILE_MISSING: { status: 400, zh: '请选择要上传的文件（表单字段 file）', en: 'Choose a file to upload (form field "file")' },
+  MATERIAL_TYPE_INVALID: {
+    status: 400,
+    zh: '文件格式不符：图片 bmp/png/jpeg/jpg/gif，语音 mp3/wma/wav/amr，视频 mp4，缩略图 jpg；扩展名须与文件内容一致',
+    en: 'Unsupported file: images bmp/png/jpeg/jpg/gif, voice mp3/wma/wav/amr, video mp4, thumbs jpg; the extension must match the content',
+  },
+  MATERIAL_TOO_LARGE: {
+    status: 400,
+    zh: '文件过大：图片最大 10 MB，语音最大 2 MB，视频最大 10 MB，缩略图最大 64 KB',
+    en: 'File too large: images up to 10 MB, voice up to 2 MB, video up to 10 MB, thumbs up to 64 KB',
+  },
+  MATERIAL_IN_USE: {
+    status: 409,
+    zh: '素材正在被自动回复、菜单、图文或群发使用，请先解除引用再删除',
+    en: 'The material is used by an automatic reply, the menu, a news draft or a broadcast; remove those uses first',
+  },
+  ARTICLE_IMAGE_INVALID: { status: 400, zh: '正文图片须为 JPG 或 PNG，且小于 1 MB', en: 'Article images must be JPG or PNG and under 1 MB' },
+  NEWS_NOT_FOUND: { status: 404, zh: '找不到该图文', en: 'News draft not found' },
+  NEWS_PUBLISHING: { status: 409, zh: '图文正在发布中，发布结束后才能修改或删除', en: 'The news is being published; change or delete it once publishing ends' },
+  NEWS_IN_USE: { status: 409, zh: '图文正在被待发送的群发使用，不能删除', en: 'A broadcast waiting to be sent uses this news; it cannot be deleted' },
+
   // Calls to WeChat
   WECHAT_API_FAILED: { status: 502, zh: '微信接口调用失败', en: 'The WeChat API call failed' },
   WECHAT_UNREACHABLE: { status: 502, zh: '无法连接微信服务器', en: 'WeChat could not be reached' },

@@ -4,3 +4,5 @@ export type * from './api.ts';
 export type * from './replies-api.ts';
 export * from './menus-api.ts';
 export * from './csv.ts';
+export type * from './broadcasts-api.ts';
+export * from './materials-api.ts';

@@ -214,6 +214,10 @@ test('dedupe keys: MsgId for messages, FromUserName+CreateTime+Event+EventKey fo
   assert.equal(dedupeKey(event('CLICK', '<EventKey>K</EventKey>')), 'e:o6_bmjrPTlm6_2sgVt7hMZOPfL2M:1348831860:CLICK:K');
   assert.equal(dedupeKey(event('unsubscribe')), 'e:o6_bmjrPTlm6_2sgVt7hMZOPfL2M:1348831860:unsubscribe:');
   assert.notEqual(dedupeKey(event('CLICK', '<EventKey>A</EventKey>')), dedupeKey(event('CLICK', '<EventKey>B</EventKey>')));
+  // Two mass jobs finishing in the same second are two reports, not a retry.
+  const finish = (id: string) => event('MASSSENDJOBFINISH', `<MsgID>${id}</MsgID><Status>send success</Status><TotalCount>2</TotalCount><FilterCount>2</FilterCount><SentCount>2</SentCount><ErrorCount>0</ErrorCount>`);
+  assert.equal(dedupeKey(finish('1000001')), 'e:o6_bmjrPTlm6_2sgVt7hMZOPfL2M:1348831860:MASSSENDJOBFINISH:1000001');
+  assert.notEqual(dedupeKey(finish('1000001')), dedupeKey(finish('1000002')));
 });
 
 test('refuses DOCTYPE and entity declarations, malformed XML, a non-xml root and oversize input', () => {

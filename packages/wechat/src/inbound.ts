@@ -470,6 +470,7 @@ export function isUserMessage(message: InboundMessage): message is UserMessage |
 export function dedupeKey(message: InboundMessage): string {
   if (message.msgType !== 'event' && message.msgId) return `m:${message.msgId}`;
   const event = message.msgType === 'event' ? (message.event === 'unknown' ? message.originalEvent : message.event) : message.msgType;
-  const key = 'eventKey' in message && message.eventKey ? message.eventKey : '';
+  // Job reports all come from one sender and may share a second: their job id tells them apart.
+  const key = 'eventKey' in message && message.eventKey ? message.eventKey : 'msgId' in message && message.msgId ? message.msgId : '';
   return `e:${message.fromUserName}:${message.createTime}:${event}:${key}`;
 }

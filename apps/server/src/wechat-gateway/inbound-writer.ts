@@ -199,6 +199,9 @@ function scans(batch: InboundRecord[]) {
   });
 }
 
+/** Reports WeChat pushes about jobs; their FromUserName is not a fan. */
+const SYSTEM_EVENTS: ReadonlySet<string> = new Set(['MASSSENDJOBFINISH', 'TEMPLATESENDJOBFINISH', 'PUBLISHJOBFINISH']);
+
 /** Events that open the 1-minute, 3-message customer-service window (wechat-protocol.md §4.3). */
 const WINDOW_EVENTS: ReadonlySet<string> = new Set(['subscribe', 'SCAN', 'CLICK', 'scancode_push', 'scancode_waitmsg']);
 
@@ -235,6 +238,8 @@ function fanTouches(batch: InboundRecord[]): FanTouch[] {
       touches.set(key, touch);
     }
     if (at > touch.last_interaction_at) touch.last_interaction_at = at;
+    // Job reports come from WeChat's own sender, not a follower: its row must never count as one.
+    if (m.msgType === 'event' && SYSTEM_EVENTS.has(m.event === 'unknown' ? m.originalEvent : m.event) && touch.subscribed === null) touch.subscribed = false;
     if (scan) {
       if (!touch.first_touch_at || at < touch.first_touch_at) touch.first_touch_at = at;
       if (!touch.last_touch_at || at >= touch.last_touch_at) {

@@ -132,6 +132,8 @@ export class WechatClient {
       this.http.call('/cgi-bin/media/get', { method: 'GET', query: { media_id: mediaId }, binary: true, idempotent: true }),
     /** An image for article bodies (JPG/PNG under 1 MB); returns its mmbiz URL. */
     uploadImage: (file: T.UploadFile): Promise<{ url: string }> => this.http.call('/cgi-bin/media/uploadimg', { method: 'POST', form: formOf(file) }),
+    /** Wraps a video for a mass send or preview (msgtype mpvideo, §4.5); returns the media_id to send. */
+    uploadVideo: (video: { media_id: string; title: string; description: string }): Promise<T.MediaUploadResponse> => this.post('/cgi-bin/media/uploadvideo', video),
   };
 
   readonly materials = {
@@ -148,6 +150,27 @@ export class WechatClient {
     count: (): Promise<T.MaterialCount> => this.get('/cgi-bin/material/get_materialcount'),
     list: (type: 'image' | 'video' | 'voice' | 'news', offset = 0, count = 20): Promise<T.MaterialList> =>
       this.post('/cgi-bin/material/batchget_material', { type, offset, count }, true),
+  };
+
+  /** The draft box (§4.11): news messages of 1–8 articles, then published or mass-sent. */
+  readonly drafts = {
+    add: (articles: T.DraftArticle[]): Promise<{ media_id: string }> => this.post('/cgi-bin/draft/add', { articles }),
+    get: (mediaId: string): Promise<{ news_item: T.DraftArticle[] }> => this.post('/cgi-bin/draft/get', { media_id: mediaId }, true),
+    /** Replaces one article; `index` is 0-based (freepublish/delete counts from 1). */
+    update: (mediaId: string, index: number, article: T.DraftArticle): Promise<Ok> => this.post('/cgi-bin/draft/update', { media_id: mediaId, index, articles: article }, true),
+    delete: (mediaId: string): Promise<Ok> => this.post('/cgi-bin/draft/delete', { media_id: mediaId }, true),
+    count: (): Promise<{ total_count: number }> => this.get('/cgi-bin/draft/count'),
+  };
+
+  /** Publishing drafts (发布, not a broadcast): asynchronous, ends with a PUBLISHJOBFINISH push (§4.11). */
+  readonly publishing = {
+    /** Takes the draft out of the draft box. */
+    submit: (mediaId: string): Promise<{ publish_id: string | number; msg_data_id?: number | string }> => this.post('/cgi-bin/freepublish/submit', { media_id: mediaId }),
+    status: (publishId: string): Promise<T.PublishStatus> => this.post('/cgi-bin/freepublish/get', { publish_id: publishId }, true),
+    /** `index` is 1-based; 0 deletes every article. */
+    delete: (articleId: string, index = 0): Promise<Ok> => this.post('/cgi-bin/freepublish/delete', { article_id: articleId, index }, true),
+    getArticle: (articleId: string): Promise<{ news_item: Array<T.DraftArticle & { url: string; is_deleted: boolean }> }> =>
+      this.post('/cgi-bin/freepublish/getarticle', { article_id: articleId }, true),
   };
 
   readonly mass = {

@@ -173,7 +173,8 @@ export type MassSendAllRequest = MassContent & {
 
 export type MassSendRequest = MassContent & { touser: string[]; send_ignore_reprint?: 0 | 1; clientmsgid?: string };
 
-export type MassPreviewRequest = MassContent & ({ touser: string } | { towxname: string });
+/** Previews take the older single-image form too (`image.media_id`), as WeChat's preview documentation shows it. */
+export type MassPreviewRequest = (MassContent | { msgtype: 'image'; image: { media_id: string } }) & ({ touser: string } | { towxname: string });
 
 export interface MassSendResponse {
   msg_id: number | string;
@@ -183,4 +184,28 @@ export interface MassSendResponse {
 export interface MassStatus {
   msg_id: number | string;
   msg_status: 'SEND_SUCCESS' | 'SENDING' | 'SEND_FAIL' | 'DELETE';
+}
+
+/** A draft article (§4.11). `thumb_media_id` is a permanent material id; content images must be uploadimg URLs. */
+export interface DraftArticle {
+  article_type?: 'news' | 'newspic';
+  title: string;
+  author?: string;
+  digest?: string;
+  content: string;
+  content_source_url?: string;
+  thumb_media_id: string;
+  /** Older draft documentation; WeChat ignores it where unsupported. */
+  show_cover_pic?: 0 | 1;
+  need_open_comment?: 0 | 1;
+  only_fans_can_comment?: 0 | 1;
+}
+
+/** freepublish/get: publish_status 0 success, 1 publishing, 2 originality check failed, 3 failed, 4 rejected, 5 deleted by the account, 6 banned. */
+export interface PublishStatus {
+  publish_id: string | number;
+  publish_status: number;
+  article_id?: string;
+  article_detail?: { count: number; item: Array<{ idx: number; article_url: string }> };
+  fail_idx?: number[];
 }

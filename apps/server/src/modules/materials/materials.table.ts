@@ -44,7 +44,7 @@ export const newsDrafts = pgTable(
       .references(() => accounts.id, { onDelete: 'cascade' }),
     /** [{ title, author, digest, coverMaterialId, content (sanitised HTML), sourceUrl, showCover }] */
     articles: jsonb('articles').notNull(),
-    /** The draft on WeChat (draft/add); a new one after each change. */
+    /** The draft in WeChat's draft box (draft/add; draft/update while the article count stays); null once published. */
     wechatMediaId: text('wechat_media_id'),
     publishId: text('publish_id'),
     publishStatus: text('publish_status'),

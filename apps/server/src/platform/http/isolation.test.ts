@@ -46,6 +46,17 @@ before(async () => {
   );
   ids.codeId = code!.id;
   await platform.db.query(`insert into account_menus (account_id, draft) values ($1, $2)`, [accountB, JSON.stringify({ buttons: [{ name: B_SECRET, type: 'click', key: 'b' }], conditional: [] })]);
+  // A material and a news draft (rows only: the ids are what matters here).
+  const [material] = await platform.db.query<{ id: number }>(
+    `insert into materials (account_id, kind, name, content_type, bytes, data, title, wechat_media_id) values ($1, 'image', $2, 'image/png', 1, '\\x89'::bytea, $2, 'B-media') returning id`,
+    [accountB, B_SECRET],
+  );
+  ids.materialId = material!.id;
+  const [news] = await platform.db.query<{ id: number }>(`insert into news_drafts (account_id, articles, wechat_media_id) values ($1, $2, 'B-draft') returning id`, [
+    accountB,
+    JSON.stringify([{ title: B_SECRET, author: '', digest: '', coverMaterialId: material!.id, content: `<p>${B_SECRET}</p>`, sourceUrl: '', showCover: false }]),
+  ]);
+  ids.newsId = news!.id;
 });
 after(() => platform.close());
 
@@ -71,6 +82,8 @@ function bodyFor(route: RouteInfo): unknown {
   if (url.endsWith('/menus/try-match')) return { openid: 'oB0000000000000000000000secret' };
   if (url.endsWith('/codes')) return { kind: 'permanent', sceneType: 'int' };
   if (url.includes('/qr-channels')) return { name: 'x' };
+  if (url.endsWith('/materials/preview')) return { openid: 'oB0000000000000000000000secret', message: { type: 'image', materialId: ids.materialId } };
+  if (url.endsWith('/news') || url.endsWith('/news/:newsId')) return { articles: [{ title: 'x', coverMaterialId: ids.materialId, content: '<p>x</p>' }] };
   if (url.includes('/rules')) return { name: 'x', trigger: 'default', replies: [{ type: 'text', content: 'x' }] };
   if (url.endsWith('/accounts/:accountId')) return { name: 'x', settings: { autoAssign: true } };
   return {};
@@ -91,6 +104,8 @@ async function fingerprintB(): Promise<string> {
     ['account_menus', 'account_id = $1'],
     ['qr_channels', 'account_id = $1'],
     ['qr_codes', 'account_id = $1'],
+    ['materials', 'account_id = $1'],
+    ['news_drafts', 'account_id = $1'],
   ];
   const hash = createHash('sha256');
   for (const [table, where] of tables) hash.update(JSON.stringify(await platform.db.query(`select * from ${table} where ${where} order by 1`, [accountB])));
@@ -116,7 +131,7 @@ test('an operator of account A gets 403 from every route of account B', async ()
 
 test("with A's own account in the URL, B's ids reach nothing of B", async () => {
   const before = await fingerprintB();
-  for (const route of accountRoutes().filter((r) => /:(fanId|tagId|jobId|messageId|replyId|ruleId|operatorId|channelId|codeId)/.test(r.url) || r.url.endsWith('/fans/batch'))) {
+  for (const route of accountRoutes().filter((r) => /:(fanId|tagId|jobId|messageId|replyId|ruleId|operatorId|channelId|codeId|materialId|newsId)/.test(r.url) || r.url.endsWith('/fans/batch'))) {
     const res = await ownerA.request(route.method, urlFor(route, accountA), isUnsafe(route) ? bodyFor(route) : undefined);
     const ok = res.statusCode >= 200 && res.statusCode < 300;
     if (ok) assert.equal(res.json().affected ?? 0, 0, `${route.method} ${route.url} touched B: ${res.body}`);

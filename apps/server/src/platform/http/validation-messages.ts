@@ -68,6 +68,17 @@ const SAID = {
   messageLength: () => ({ zh: '内容须为 1–2000 个字符', en: '1–2000 characters' }),
   notMember: () => ({ zh: '不是本公众号的成员', en: 'not a member of this account' }),
   aesKeyNeeded: () => ({ zh: '兼容模式和安全模式需要 EncodingAESKey', en: 'compatible and safe modes need an EncodingAESKey' }),
+  videoTitleNeeded: () => ({ zh: '视频素材需要标题', en: 'a video needs a title' }),
+  videoIntroductionNeeded: () => ({ zh: '视频素材需要简介', en: 'a video needs an introduction' }),
+  noMaterial: (kind: string) => ({
+    zh: `本公众号没有该${({ image: '图片', voice: '语音', video: '视频', thumb: '缩略图' } as Record<string, string>)[kind] ?? ''}素材`,
+    en: `no such ${kind} material in this account`,
+  }),
+  coverNotImage: () => ({ zh: '封面须为本公众号的图片或缩略图素材', en: 'the cover must be an image or thumb material of this account' }),
+  articleContentEmpty: () => ({ zh: '正文为空（不支持的标签和外部图片已被移除）', en: 'the content is empty (unsupported tags and outside images were removed)' }),
+  articleContentTooLong: () => ({ zh: '正文须少于 20,000 个字符且小于 1 MB', en: 'the content must be under 20,000 characters and under 1 MB' }),
+  noNews: () => ({ zh: '本公众号没有该图文', en: 'no such news in this account' }),
+  fanOrOpenid: () => ({ zh: '请指定粉丝（fanId 或 openid，二选一）', en: 'name the fan: fanId or openid, one of them' }),
 } satisfies Record<string, (...details: string[]) => { zh: string; en: string }>;
 const SAID_PREFIX = 'said:';
 const SEPARATOR = '\u001f';

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { AudienceEstimate, BroadcastView, QuotaLedger, TagView } from '@zhanggui/shared';
+import { operatorWithRole, type ConsoleClient } from '../../testing/console-client.ts';
+import { startLoop, type Loop, type LoopAccount } from '../../testing/emulator-loop.ts';
+
+// Broadcasts end to end through the emulator: quota, targets (all, a tag, a filter in openid batches),
+// exactly-once under WeChat errors and repeated calls, cancel, approval, fatigue caps, reports.
+
+let loop: Loop;
+
+before(async () => {
+  loop = await startLoop();
+});
+after(() => loop.close());
+
+interface Shop {
+  account: LoopAccount;
+  owner: ConsoleClient;
+  base: string;
+  openids: string[];
+}
+
+/** An account with `fans` followers on WeChat, known to the platform (as after a fan sync). */
+async function shop(fans: number, options: { type?: 'service' | 'subscription'; verified?: boolean } = {}): Promise<Shop> {
+  const account = await loop.connect({ mode: 'safe', type: options.type ?? 'service', verified: options.verified ?? true, rules: [] });
+  loop.emulator.createFans(account.appId, fans, { subscribed: true });
+  const openids = Array.from({ length: fans }, (_, i) => loop.emulator.fanOpenid(account.appId, i));
+  await loop.platform.db.query(
+    `insert into fans (account_id, openid, subscribed, last_interaction_at) select $1, o, true, now() from jsonb_array_elements_text($2::jsonb) o`,
+    [account.id, JSON.stringify(openids)],
+  );
+  const owner = await operatorWithRole(loop.platform, account.id, 'owner');
+  return { account, owner, base: `/api/accounts/${account.id}`, openids };
+}
+
+async function create(s: Shop, input: unknown, client = s.owner): Promise<BroadcastView> {
+  const res = await client.post(`${s.base}/broadcasts`, input);
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json();
+}
+
+/** Waits until the broadcast is done and WeChat's MASSSENDJOBFINISH for every batch has arrived. */
+async function finished(s: Shop, id: number): Promise<BroadcastView> {
+  for (let i = 0; i < 600; i++) {
+    const view = (await s.owner.get(`${s.base}/broadcasts/${id}`)).json() as BroadcastView;
+    if ((view.status === 'sent' || view.status === 'failed') && view.results.reported >= view.batches.sent) {
+      return view;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`broadcast ${id} did not finish`);
+}
+
+const received = (s: Shop, openid: string, text: string) => loop.emulator.phone(s.account.appId, openid).filter((e) => e.text === text).length;
+
+test('the quota ledger explains what the account may send; a send to all reaches every follower once', async () => {
+  const s = await shop(6);
+  const ledger = (await s.owner.get(`${s.base}/broadcasts/quota`)).json() as QuotaLedger;
+  assert.deepEqual([ledger.allowed, ledger.daily, ledger.monthly, ledger.perFanMonthly, ledger.canSendToList], [true, { limit: 1, used: 0, left: 1 }, { limit: 4, used: 0, left: 4 }, 4, true]);
+  assert.match(ledger.explanation.zh, /每天 1 次/);
+
+  const estimate = (await s.owner.post(`${s.base}/broadcasts/estimate`, { target: { kind: 'all' } })).json() as AudienceEstimate;
+  assert.deepEqual(estimate, { audience: 6, skipped: 0, mode: 'all' });
+
+  const sent = await finished(s, (await create(s, { title: '周末大促', message: { type: 'text', content: '周末全场 8 折' }, target: { kind: 'all' } })).id);
+  assert.equal(sent.status, 'sent');
+  assert.deepEqual(sent.batches, { total: 1, sent: 1, failed: 0 });
+  assert.deepEqual(sent.results, { total: 6, filtered: 6, sent: 6, errors: 0, reported: 1 });
+  for (const openid of s.openids) assert.equal(received(s, openid, '周末全场 8 折'), 1);
+
+  // The day's send to all is used: a second is refused before anything reaches WeChat, with the reason.
+  const again = await s.owner.post(`${s.base}/broadcasts`, { title: '再来一次', message: { type: 'text', content: '再来一次' }, target: { kind: 'all' } });
+  assert.equal(again.statusCode, 409);
+  assert.equal(again.json().error.code, 'BROADCAST_QUOTA_EXCEEDED');
+  assert.match(again.json().error.details.zh, /每天 1 次/);
+  const after = (await s.owner.get(`${s.base}/broadcasts/quota`)).json() as QuotaLedger;
+  assert.deepEqual(after.daily, { limit: 1, used: 1, left: 0 });
+});
+
+test('a tag goes out by sendall to the tagged fans only; a filter goes out in even openid batches', async () => {
+  const s = await shop(25_003);
+  const vip = (await s.owner.post(`${s.base}/tags`, { name: 'VIP' })).json() as TagView;
+  const [a, b] = await loop.platform.db.query<{ id: number }>('select id from fans where account_id = $1 order by id limit 2', [s.account.id]);
+  assert.equal((await s.owner.post(`${s.base}/fans/batch`, { action: 'tag', tagId: vip.id, fanIds: [a!.id, b!.id] })).statusCode, 200);
+  const tagged = await finished(s, (await create(s, { title: 'VIP 专享', message: { type: 'text', content: 'VIP 专享价' }, target: { kind: 'tag', tagId: vip.id } })).id);
+  assert.equal(tagged.mode, 'tag');
+  assert.equal(tagged.results.sent, 2);
+  assert.equal(received(s, s.openids[0]!, 'VIP 专享价') + received(s, s.openids[1]!, 'VIP 专享价'), 2);
+  assert.equal(received(s, s.openids[2]!, 'VIP 专享价'), 0);
+
+  // Everyone who followed in a window, by our data: 25,003 fans → three batches of 8,334/8,334/8,335.
+  const before = loop.emulator.massDeliveries(s.account.appId);
+  const list = await finished(s, (await create(s, { title: '新粉欢迎', message: { type: 'text', content: '新粉专享券' }, target: { kind: 'filter', filter: { interactedAfter: '2000-01-01T00:00:00Z' } } })).id);
+  assert.equal(list.mode, 'list');
+  assert.equal(list.audience, 25_003);
+  assert.deepEqual(list.batches, { total: 3, sent: 3, failed: 0 });
+  assert.equal(list.results.sent, 25_003);
+  const sizes = await loop.platform.db.query<{ n: number }>('select last_seq - first_seq + 1 as n from broadcast_batches where broadcast_id = $1 order by batch_no', [list.id]);
+  assert.deepEqual(sizes.map((r) => r.n), [8334, 8334, 8335]);
+  const deliveries = loop.emulator.massDeliveries(s.account.appId);
+  assert.equal(deliveries.total - before.total, 25_003);
+  // Every fan got this broadcast once: the two VIPs have two mass messages in all, everyone else one.
+  const perFan = deliveries.perOpenid;
+  assert.equal(perFan.size, 25_003);
+  for (const [openid, n] of perFan) assert.equal(n, openid === s.openids[0] || openid === s.openids[1] ? 2 : 1, openid);
+});
+
+test('exactly once: WeChat errors are retried, and a call that already went through is not sent again', async () => {
+  const s = await shop(30);
+  // The first call fails as "system busy"; the job tries again.
+  loop.emulator.injectFault(s.account.appId, { type: 'api-error', path: '/cgi-bin/message/mass/send', errcode: -1, count: 1 });
+  const first = await finished(s, (await create(s, { title: '重试', message: { type: 'text', content: '重试测试' }, target: { kind: 'filter', filter: {} } })).id);
+  assert.equal(first.status, 'sent');
+  for (const openid of s.openids) assert.equal(received(s, openid, '重试测试'), 1);
+
+  // A crash after WeChat accepted a batch but before we marked it: the same batch is called again with its
+  // clientmsgid, WeChat answers 45065 with the msg_id, and nobody receives it twice.
+  const id = (await create(s, { title: '崩溃', message: { type: 'text', content: '崩溃测试' }, target: { kind: 'filter', filter: {} }, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() })).id;
+  const accepted = await loop.platform.tokens.clientFor(s.account.id).mass.send({ msgtype: 'text', text: { content: '崩溃测试' }, touser: s.openids, clientmsgid: `zg-${s.account.id}-${id}-0` });
+  await loop.platform.db.query(`update jobs set run_at = now() where id = (select job_id from broadcasts where id = $1)`, [id]);
+  await loop.platform.db.notify('zg_jobs', 'now');
+  const second = await finished(s, id);
+  assert.equal(second.status, 'sent');
+  const [batch] = await loop.platform.db.query<{ msg_id: string }>('select msg_id from broadcast_batches where broadcast_id = $1', [id]);
+  assert.equal(batch!.msg_id, String(accepted.msg_id));
+  for (const openid of s.openids) assert.equal(received(s, openid, '崩溃测试'), 1);
+});
+
+test('cancel before it starts; approval by an admin when the account asks for it', async () => {
+  const s = await shop(5);
+  const later = await create(s, { title: '明天', message: { type: 'text', content: '明天见' }, target: { kind: 'filter', filter: {} }, scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
+  assert.equal(later.status, 'scheduled');
+  const cancelled = (await s.owner.post(`${s.base}/broadcasts/${later.id}/cancel`)).json() as BroadcastView;
+  assert.equal(cancelled.status, 'cancelled');
+  const [job] = await loop.platform.db.query<{ state: string }>('select state from jobs where id = (select job_id from broadcasts where id = $1)', [later.id]);
+  assert.equal(job!.state, 'cancelled');
+  assert.equal((await s.owner.post(`${s.base}/broadcasts/${later.id}/cancel`)).json().error.code, 'BROADCAST_NOT_EDITABLE');
+
+  assert.equal((await s.owner.patch(`${s.base}`, { settings: { broadcastApproval: true } })).statusCode, 200);
+  const editor = await operatorWithRole(loop.platform, s.account.id, 'editor');
+  const waiting = await create(s, { title: '待审批', message: { type: 'text', content: '审批后发送' }, target: { kind: 'filter', filter: {} } }, editor);
+  assert.equal(waiting.status, 'pending_approval');
+  assert.equal((await editor.post(`${s.base}/broadcasts/${waiting.id}/approve`)).statusCode, 403);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(received(s, s.openids[0]!, '审批后发送'), 0, 'nothing goes out before approval');
+  const approved = (await s.owner.post(`${s.base}/broadcasts/${waiting.id}/approve`)).json() as BroadcastView;
+  assert.equal(approved.status, 'scheduled');
+  assert.equal((await finished(s, waiting.id)).status, 'sent');
+  assert.equal(received(s, s.openids[0]!, '审批后发送'), 1);
+});
+
+test('fatigue cap: fans who already got our broadcasts this month are skipped and counted', async () => {
+  const s = await shop(10);
+  const some = await loop.platform.db.query<{ id: number }>('select id from fans where account_id = $1 order by id limit 4', [s.account.id]);
+  const tag = (await s.owner.post(`${s.base}/tags`, { name: '老顾客' })).json() as TagView;
+  await s.owner.post(`${s.base}/fans/batch`, { action: 'tag', tagId: tag.id, fanIds: some.map((f) => f.id) });
+  await finished(s, (await create(s, { title: '第一条', message: { type: 'text', content: '第一条' }, target: { kind: 'filter', filter: { tag: tag.id } } })).id);
+  const estimate = (await s.owner.post(`${s.base}/broadcasts/estimate`, { target: { kind: 'all' }, options: { monthlyCap: 1 } })).json() as AudienceEstimate;
+  assert.deepEqual(estimate, { audience: 6, skipped: 4, mode: 'list' });
+  const capped = await finished(s, (await create(s, { title: '第二条', message: { type: 'text', content: '第二条' }, target: { kind: 'all' }, options: { monthlyCap: 1 } })).id);
+  assert.deepEqual([capped.audience, capped.skipped, capped.results.sent], [6, 4, 6]);
+  assert.equal(received(s, s.openids[0]!, '第二条'), 0);
+});
+
+test('what the account type does not allow is refused with the reason; bad input with its field', async () => {
+  const sub = await shop(3, { type: 'subscription' });
+  const filtered = await sub.owner.post(`${sub.base}/broadcasts`, { title: 'x', message: { type: 'text', content: 'x' }, target: { kind: 'filter', filter: {} } });
+  assert.equal(filtered.json().error.code, 'BROADCAST_TARGET_NOT_ALLOWED');
+  const plain = await shop(3, { verified: false });
+  assert.equal((await plain.owner.post(`${plain.base}/broadcasts`, { title: 'x', message: { type: 'text', content: 'x' }, target: { kind: 'all' } })).json().error.code, 'BROADCAST_NOT_ALLOWED');
+  const bad = await sub.owner.post(`${sub.base}/broadcasts`, { title: '', message: { type: 'image', materialId: 99999 }, target: { kind: 'all' } });
+  assert.equal(bad.json().error.code, 'VALIDATION_FAILED');
+  const missing = await sub.owner.post(`${sub.base}/broadcasts`, { title: '图片', message: { type: 'image', materialId: 99999 }, target: { kind: 'all' } });
+  assert.equal(missing.json().error.code, 'VALIDATION_FAILED');
+  assert.equal((await sub.owner.get(`${sub.base}/broadcasts`)).json().length, 0, 'nothing half-made');
+});
