@@ -1,11 +1,7 @@
 // bench/fan-sync — sync 1,000,000 fans from the emulator (a separate process, over HTTP) into PGlite and
 // PostgreSQL, then time fan-list pages at that size through the HTTP API. Peers in the same run: a naive
 // sync (sequential batchget, one ORM insert per 100 fans) on 100,000 fans, and OFFSET paging for deep pages.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { endpointsAt, MemoryTokenProvider, WechatClient } from '@zhanggui/wechat';
 import { createPlatform, type Platform } from '../../apps/server/src/app.ts';
@@ -13,56 +9,17 @@ import { loadConfig } from '../../apps/server/src/config.ts';
 import { fans as fansTable } from '../../apps/server/src/modules/fans/fans.table.ts';
 import { encodeCursor } from '../../apps/server/src/modules/inbox/cursor.ts';
 import { signIn } from '../../apps/server/src/testing/console-client.ts';
-import { freePort, startPostgresServer } from '../../apps/server/src/testing/postgres-server.ts';
+import { startPostgresServer } from '../../apps/server/src/testing/postgres-server.ts';
 import { ServerEnvironment } from '../../apps/server/src/testing/server-process.ts';
 import { createScratchDatabase } from '../../apps/server/src/testing/test-database.ts';
 import { percentile } from '../webhook/load.ts';
+import { emulatedAccount, startEmulatorProcess, type EmulatorProcess } from '../emulator-process.ts';
 
 const { values } = parseArgs({ options: { fans: { type: 'string', default: '1000000' }, 'peer-fans': { type: 'string', default: '100000' }, only: { type: 'string' } } });
 const FANS = Number(values.fans);
 const PEER_FANS = Number(values['peer-fans']);
 const only = values.only?.split(',');
 const want = (name: string) => !only || only.includes(name);
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-
-interface EmulatorProcess {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startEmulatorProcess(): Promise<EmulatorProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(repo, 'apps/server/bin/zhanggui.mjs'), 'emulator', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('listening on')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`emulator exited ${code}: ${out}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
-}
-
-async function control(base: string, path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-/** An emulated account with `count` followers; returns its credentials. */
-async function emulatedAccount(emulator: EmulatorProcess, count: number) {
-  const credentials = { appId: `wx${randomBytes(8).toString('hex')}`, secret: randomBytes(16).toString('hex'), token: 'benchsync' };
-  await control(emulator.url, '/_emulator/accounts', { ...credentials, mode: 'plaintext', type: 'service', verified: true });
-  await control(emulator.url, '/_emulator/fans', { appId: credentials.appId, count, subscribed: true });
-  return credentials;
-}
 
 function platformFor(environment: ServerEnvironment, emulator: EmulatorProcess): Promise<Platform> {
   return createPlatform(loadConfig({}, { ...environment.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', WECHAT_API_BASE: emulator.url, SERVICES: 'worker' } as never));
