@@ -13,8 +13,14 @@ export interface ConsoleClient {
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
-  /** Sends one file as multipart/form-data, as the console's upload controls do. */
-  upload(url: string, field: string, file: { filename: string; contentType: string; data: Buffer }, method?: 'POST' | 'PUT'): Promise<LightMyRequestResponse>;
+  /** Sends one file (and form fields after it) as multipart/form-data, as the console's upload controls do. */
+  upload(
+    url: string,
+    field: string,
+    file: { filename: string; contentType?: string; data: Buffer } | null,
+    method?: 'POST' | 'PUT',
+    fields?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export async function signIn(http: FastifyInstance, username: string, password: string): Promise<ConsoleClient> {
@@ -38,14 +44,16 @@ export async function signIn(http: FastifyInstance, username: string, password: 
     patch: (url, body) => request('PATCH', url, body ?? {}),
     put: (url, body) => request('PUT', url, body ?? {}),
     delete: (url) => request('DELETE', url),
-    upload: (url, field, file, method = 'POST') => {
+    upload: (url, field, file, method = 'POST', fields = {}) => {
       const boundary = `zg${Date.now().toString(36)}`;
-      const body = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`),
-        file.data,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      return request(method, url, body, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const parts: Buffer[] = [];
+      if (file) {
+        const type = file.contentType ?? 'application/octet-stream';
+        parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${file.filename}"\r\nContent-Type: ${type}\r\n\r\n`), file.data, Buffer.from('\r\n'));
+      }
+      for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+      parts.push(Buffer.from(`--${boundary}--\r\n`));
+      return request(method, url, Buffer.concat(parts), { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
     },
   };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { AudienceEstimate, BroadcastView, QuotaLedger, TagView } from '@zhanggui/shared';
 import { operatorWithRole, type ConsoleClient } from '../../testing/console-client.ts';
+import { qrPng } from '../qrcodes/qr-images.ts';
 import { startLoop, type Loop, type LoopAccount } from '../../testing/emulator-loop.ts';
 
 // Broadcasts end to end through the emulator: quota, targets (all, a tag, a filter in openid batches),
@@ -174,4 +175,25 @@ test('what the account type does not allow is refused with the reason; bad input
   const missing = await sub.owner.post(`${sub.base}/broadcasts`, { title: '图片', message: { type: 'image', materialId: 99999 }, target: { kind: 'all' } });
   assert.equal(missing.json().error.code, 'VALIDATION_FAILED');
   assert.equal((await sub.owner.get(`${sub.base}/broadcasts`)).json().length, 0, 'nothing half-made');
+});
+
+test('an image and a news article from the library go out as image and mpnews, also after the news was published', async () => {
+  const s = await shop(4);
+  const png = await qrPng('zhanggui', 120);
+  const image = await s.owner.upload(`${s.base}/materials`, 'file', { filename: '海报.png', contentType: 'image/png', data: png }, 'POST', { kind: 'image' });
+  assert.equal(image.statusCode, 201, image.body);
+  const imageId = (image.json() as { id: number }).id;
+  const sentImage = await finished(s, (await create(s, { title: '海报', message: { type: 'image', materialId: imageId }, target: { kind: 'filter', filter: {} } })).id);
+  assert.equal(sentImage.results.sent, 4);
+  assert.equal(loop.emulator.phone(s.account.appId, s.openids[0]!).at(-1)?.msgType, 'image');
+
+  const news = await s.owner.post(`${s.base}/news`, { articles: [{ title: '春季上新', coverMaterialId: imageId, content: '<p>新品 <strong>8 折</strong></p>' }] });
+  assert.equal(news.statusCode, 201, news.body);
+  const newsId = (news.json() as { id: number }).id;
+  // Published articles leave WeChat's draft box; the broadcast puts the news back first.
+  assert.equal((await s.owner.post(`${s.base}/news/${newsId}/publish`)).statusCode, 200);
+  const sentNews = await finished(s, (await create(s, { title: '图文', message: { type: 'news', newsId }, target: { kind: 'filter', filter: {} } })).id);
+  assert.equal(sentNews.status, 'sent');
+  const last = loop.emulator.phone(s.account.appId, s.openids[1]!).at(-1);
+  assert.equal(last?.articles?.[0]?.title, '春季上新');
 });

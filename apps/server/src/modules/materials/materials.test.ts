@@ -39,16 +39,8 @@ before(async () => {
 after(() => loop.close());
 
 /** A multipart form as the console's upload sends it: the file, then any other fields. */
-function upload(url: string, file: { filename: string; data: Buffer; contentType?: string } | null, fields: Record<string, string> = {}, client = owner) {
-  const boundary = `zgtest${Date.now().toString(36)}`;
-  const parts: Buffer[] = [];
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`), file.data, Buffer.from('\r\n'));
-  }
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return client.request('POST', url, Buffer.concat(parts), { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-}
+const upload = (url: string, file: { filename: string; data: Buffer; contentType?: string } | null, fields: Record<string, string> = {}, client = owner) =>
+  client.upload(url, 'file', file, 'POST', fields);
 
 async function material(kind: string, filename: string, data: Buffer, fields: Record<string, string> = {}): Promise<MaterialView> {
   const res = await upload(`${base}/materials`, { filename, data }, { kind, ...fields });
