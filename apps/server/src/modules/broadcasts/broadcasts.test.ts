@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import type { AudienceEstimate, BroadcastView, QuotaLedger, TagView } from '@zhanggui/shared';
 import { operatorWithRole, type ConsoleClient } from '../../testing/console-client.ts';
 import { qrPng } from '../qrcodes/qr-images.ts';
+import { afterQuietHours } from './broadcasts.service.ts';
 import { startLoop, type Loop, type LoopAccount } from '../../testing/emulator-loop.ts';
 
 // Broadcasts end to end through the emulator: quota, targets (all, a tag, a filter in openid batches),
@@ -196,4 +197,17 @@ test('an image and a news article from the library go out as image and mpnews, a
   assert.equal(sentNews.status, 'sent');
   const last = loop.emulator.phone(s.account.appId, s.openids[1]!).at(-1);
   assert.equal(last?.articles?.[0]?.title, '春季上新');
+});
+
+test('quiet hours move a send to the minute they end, in the account’s time zone', () => {
+  const at = (iso: string) => new Date(iso);
+  const quiet = { start: '22:00', end: '08:00' };
+  // 23:30 Beijing (15:30Z) → 08:00 Beijing next day (00:00Z).
+  assert.equal(afterQuietHours(at('2026-11-23T15:30:20Z'), quiet, 'Asia/Shanghai').toISOString(), '2026-11-24T00:00:00.000Z');
+  // 07:59 Beijing → 08:00; 12:00 Beijing stays; no quiet hours stays.
+  assert.equal(afterQuietHours(at('2026-11-23T23:59:00Z'), quiet, 'Asia/Shanghai').toISOString(), '2026-11-24T00:00:00.000Z');
+  assert.equal(afterQuietHours(at('2026-11-24T04:00:00Z'), quiet, 'Asia/Shanghai').toISOString(), '2026-11-24T04:00:00.000Z');
+  assert.equal(afterQuietHours(at('2026-11-24T04:00:00Z'), null, 'Asia/Shanghai').toISOString(), '2026-11-24T04:00:00.000Z');
+  // A daytime window (12:00–14:00) in another zone.
+  assert.equal(afterQuietHours(at('2026-11-24T12:30:00Z'), { start: '12:00', end: '14:00' }, 'UTC').toISOString(), '2026-11-24T14:00:00.000Z');
 });
