@@ -120,16 +120,17 @@ export class BroadcastSendJob implements JobHandler {
         return 1;
       }
       const { where, params } = audienceWhere(broadcast.account_id, broadcast.target);
-      const cap = `$${params.length + 1}`;
-      const id = `$${params.length + 2}`;
+      const monthlyCap = broadcast.options.monthlyCap ?? null;
+      const id = `$${params.length + 1}`;
+      const cap = `$${params.length + 2}`;
       const [counts] = await tx.query<{ eligible: number; taken: number }>(
         `with chosen as (
            insert into broadcast_recipients (broadcast_id, seq, fan_id, openid)
            select ${id}, row_number() over (order by f.id), f.id, f.openid from fans f
-            where ${where} and not ${fatigued('f.id', cap, id)}
+            where ${where} and not ${fatigued('f.id', monthlyCap, cap, id)}
            returning 1)
          select (select count(*)::int from fans f where ${where}) as eligible, (select count(*)::int from chosen) as taken`,
-        [...params, broadcast.options.monthlyCap ?? null, broadcast.id],
+        monthlyCap === null ? [...params, broadcast.id] : [...params, broadcast.id, monthlyCap],
       );
       const n = counts!.taken;
       await tx.query('update broadcasts set audience = $2, skipped = $3 where id = $1', [broadcast.id, n, counts!.eligible - n]);

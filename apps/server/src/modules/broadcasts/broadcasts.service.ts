@@ -118,9 +118,9 @@ export class BroadcastsService {
     const cap = input.options.monthlyCap ?? null;
     const [row] = await this.db.query<{ audience: number; skipped: number }>(
       `select count(*)::int as audience,
-              count(*) filter (where ${fatigued('f.id', `$${params.length + 1}`, 'null')})::int as skipped
+              count(*) filter (where ${fatigued('f.id', cap, `$${params.length + 1}`, 'null')})::int as skipped
          from fans f where ${where}`,
-      [...params, cap],
+      cap === null ? params : [...params, cap],
     );
     return { audience: row!.audience - row!.skipped, skipped: row!.skipped, mode };
   }
@@ -292,10 +292,14 @@ export function audienceWhere(accountId: number, target: BroadcastTarget): { whe
   return { where, params };
 }
 
-/** SQL: whether a fan already got `cap` of our broadcasts in the last 30 days (cap null: never). */
-export function fatigued(fanId: string, cap: string, exceptBroadcast: string): string {
-  return `(${cap}::int is not null and (select count(*) from broadcast_recipients r join broadcasts b on b.id = r.broadcast_id
-            where r.fan_id = ${fanId} and b.started_at > now() - interval '30 days' and b.id is distinct from ${exceptBroadcast}::int) >= ${cap}::int)`;
+/**
+ * SQL: whether a fan already got `cap` of our broadcasts in the last 30 days. Without a cap it is the
+ * constant false, so a million-fan snapshot does not probe the recipients once per fan.
+ */
+export function fatigued(fanId: string, cap: number | null, capParam: string, exceptBroadcast: string): string {
+  if (cap === null) return 'false';
+  return `((select count(*) from broadcast_recipients r join broadcasts b on b.id = r.broadcast_id
+            where r.fan_id = ${fanId} and b.started_at > now() - interval '30 days' and b.id is distinct from ${exceptBroadcast}::int) >= ${capParam}::int)`;
 }
 
 function present(row: BroadcastRow): BroadcastView {
