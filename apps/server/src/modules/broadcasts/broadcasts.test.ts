@@ -211,3 +211,29 @@ test('quiet hours move a send to the minute they end, in the account’s time zo
   // A daytime window (12:00–14:00) in another zone.
   assert.equal(afterQuietHours(at('2026-11-24T12:30:00Z'), { start: '12:00', end: '14:00' }, 'UTC').toISOString(), '2026-11-24T14:00:00.000Z');
 });
+
+test('the issue’s scenario: compose a news article, preview it to one fan, schedule it to a tag, only the tagged fans get it, the report adds up', async () => {
+  const s = await shop(8);
+  const png = await qrPng('封面', 200);
+  const cover = (await s.owner.upload(`${s.base}/materials`, 'file', { filename: 'cover.png', contentType: 'image/png', data: png }, 'POST', { kind: 'image' })).json() as { id: number };
+  const news = await s.owner.post(`${s.base}/news`, {
+    articles: [{ title: '会员日', author: '掌柜', digest: '全场 9.5 折', coverMaterialId: cover.id, content: '<p style="color:#07c160">会员日<script>alert(1)</script> 全场 9.5 折</p>' }],
+  });
+  assert.equal(news.statusCode, 201, news.body);
+  const newsId = (news.json() as { id: number }).id;
+
+  const preview = await s.owner.post(`${s.base}/materials/preview`, { openid: s.openids[7], message: { type: 'news', newsId } });
+  assert.equal(preview.statusCode, 200, preview.body);
+  assert.equal(loop.emulator.phone(s.account.appId, s.openids[7]!).at(-1)?.articles?.[0]?.title, '会员日');
+
+  const members = (await s.owner.post(`${s.base}/tags`, { name: '会员' })).json() as TagView;
+  const fans = await loop.platform.db.query<{ id: number; openid: string }>('select id, openid from fans where account_id = $1 order by id limit 3', [s.account.id]);
+  await s.owner.post(`${s.base}/fans/batch`, { action: 'tag', tagId: members.id, fanIds: fans.map((f) => f.id) });
+  const scheduled = await create(s, { title: '会员日推送', message: { type: 'news', newsId }, target: { kind: 'tag', tagId: members.id }, scheduledAt: new Date(Date.now() + 1500).toISOString() });
+  assert.equal(scheduled.status, 'scheduled');
+  const report = await finished(s, scheduled.id);
+  assert.deepEqual([report.status, report.mode, report.audience, report.results.total, report.results.sent, report.results.errors], ['sent', 'tag', 3, 3, 3, 0]);
+  assert.ok(Date.parse(report.startedAt!) >= Date.parse(scheduled.scheduledAt!), 'not before its time');
+  const got = s.openids.filter((openid) => loop.emulator.phone(s.account.appId, openid).some((e) => e.source === 'mass' && e.articles?.[0]?.title === '会员日'));
+  assert.deepEqual(got.sort(), fans.map((f) => f.openid).sort());
+});
