@@ -27,6 +27,8 @@ const ProductsPage = page(() => import('./pages/products/ProductsPage.tsx'), 'Pr
 const StoresPage = page(() => import('./pages/stores/StoresPage.tsx'), 'StoresPage');
 const MenusPage = page(() => import('./pages/menus/MenusPage.tsx'), 'MenusPage');
 const ChannelsPage = page(() => import('./pages/channels/ChannelsPage.tsx'), 'ChannelsPage');
+const MaterialsPage = page(() => import('./pages/materials/MaterialsPage.tsx'), 'MaterialsPage');
+const BroadcastsPage = page(() => import('./pages/broadcasts/BroadcastsPage.tsx'), 'BroadcastsPage');
 
 export function AppRoutes() {
   const { state, retry } = useSession();
@@ -70,6 +72,8 @@ export function AppRoutes() {
           <Route path="stores" element={<Guard feature="stores"><StoresPage /></Guard>} />
           <Route path="menus" element={<Guard feature="menus"><MenusPage /></Guard>} />
           <Route path="channels" element={<Guard feature="channels"><ChannelsPage /></Guard>} />
+          <Route path="materials" element={<Guard feature="materials"><MaterialsPage /></Guard>} />
+          <Route path="broadcasts" element={<Guard feature="broadcasts"><BroadcastsPage /></Guard>} />
           <Route path="settings" element={<Guard feature="settings"><SettingsPage /></Guard>} />
           <Route path="settings/:tab" element={<Guard feature="settings"><SettingsPage /></Guard>} />
           <Route path="*" element={<NotFoundPage />} />

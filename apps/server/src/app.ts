@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { authPlugin } from './platform/http/auth.ts';
 import { serveConsole } from './platform/http/console-static.ts';
+import { articleImageOrigins } from './modules/materials/article-html.ts';
 import { createHttpApp } from './platform/http/http-app.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { SecretBox } from './platform/security/secret-box.ts';
@@ -124,7 +125,7 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
   const menus = new MenusService(db, tokens, tags);
   const channels = new QrChannelsService(db, tokens);
   const materials = new MaterialsService(db, tokens, config.wechat);
-  const broadcasts = new BroadcastsService(db, accounts, materials.news);
+  const broadcasts = new BroadcastsService(db, accounts, materials);
   const support = {
     fanState: (accountId: number, openid: string) => flows.fanState(accountId, openid),
     finish: (flowId: number, openid: string) => flows.finish(flowId, openid),
@@ -176,7 +177,8 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     await api.register(materialsRoutes, { materials, audit });
     await api.register(broadcastsRoutes, { broadcasts, audit });
   });
-  serveConsole(http);
+  // Article images live on WeChat (mmbiz), or on the emulator in development and tests.
+  serveConsole(http, { imageOrigins: articleImageOrigins(config.wechat) });
   await http.ready();
 
   // Background work starts last, once everything that can fail to assemble has been assembled.

@@ -83,7 +83,6 @@ export const ERRORS = {
   BROADCAST_QUOTA_EXCEEDED: { status: 409, zh: '群发次数已用完', en: 'No broadcast quota left' },
   BROADCAST_AUDIENCE_TOO_SMALL: { status: 409, zh: '按名单群发至少需要 2 位粉丝', en: 'A broadcast to a list needs at least 2 fans' },
   BROADCAST_NOT_EDITABLE: { status: 409, zh: '该群发已开始或已结束，不能再修改或取消', en: 'This broadcast has started or ended and can no longer be changed or cancelled' },
-  BROADCAST_CONTENT_NOT_READY: { status: 409, zh: '素材尚未同步到微信，不能群发', en: 'The material is not on WeChat yet and cannot be broadcast' },
 
   // Material library (details name the kind and its limit: { kind, formats, maxBytes })
   MATERIAL_NOT_FOUND: { status: 404, zh: '找不到该素材', en: 'Material not found' },

@@ -1,4 +1,6 @@
 import type { Messages } from './zh-CN.ts';
+import { broadcastsEn } from './broadcasts.en.ts';
+import { materialsEn } from './materials.en.ts';
 
 export const en: Messages = {
   'brand.glyph': '掌',
@@ -182,7 +184,9 @@ export const en: Messages = {
   'fan.pickTag': 'Choose a tag',
   'fan.noMoreTags': 'No more tags',
   'fan.source': 'Source',
-  'fan.qrScene': 'QR channel',
+  'fan.qrScene': 'QR scene',
+  'fan.firstChannel': 'First channel',
+  'fan.lastChannel': 'Latest channel',
   'fan.subscribedAt': 'Followed at',
   'fan.unsubscribedAt': 'Unfollowed at',
   'fan.lastInteraction': 'Last interaction',
@@ -1092,4 +1096,6 @@ export const en: Messages = {
   'channels.poster.invalid': 'The background must be a PNG or JPEG of at most 2 MB',
   'channels.poster.help': 'PNG or JPEG up to 2 MB, ideally portrait 750 × 1334 px; the code and caption go centred near the bottom.',
   'channels.poster.needCode': 'Generate a code to preview the poster',
+  ...materialsEn,
+  ...broadcastsEn,
 };

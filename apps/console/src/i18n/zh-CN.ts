@@ -1,5 +1,8 @@
 // The zh-CN dictionary is the source of keys: en.ts must provide exactly the same ones (TypeScript checks).
-// Placeholders are {name}.
+// Placeholders are {name}. Larger areas keep their words in their own files, spread in at the end.
+import { broadcastsZhCN } from './broadcasts.zh-CN.ts';
+import { materialsZhCN } from './materials.zh-CN.ts';
+
 export const zhCN = {
   'brand.glyph': '掌',
   'brand.name': '掌柜',
@@ -182,7 +185,9 @@ export const zhCN = {
   'fan.pickTag': '选择标签',
   'fan.noMoreTags': '没有更多标签',
   'fan.source': '关注来源',
-  'fan.qrScene': '二维码渠道',
+  'fan.qrScene': '二维码场景值',
+  'fan.firstChannel': '首次来源渠道',
+  'fan.lastChannel': '最近扫码渠道',
   'fan.subscribedAt': '关注时间',
   'fan.unsubscribedAt': '取关时间',
   'fan.lastInteraction': '最近互动',
@@ -1093,6 +1098,8 @@ export const zhCN = {
   'channels.poster.invalid': '背景图须为 PNG 或 JPEG，且不超过 2 MB',
   'channels.poster.help': 'PNG 或 JPEG，不超过 2 MB，建议竖版 750 × 1334 像素；二维码和文字放在下部居中。',
   'channels.poster.needCode': '生成二维码后可预览海报',
+  ...materialsZhCN,
+  ...broadcastsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -4,8 +4,10 @@ import {
   ApiOutlined,
   AppstoreOutlined,
   BookOutlined,
+  FolderOpenOutlined,
   HomeOutlined,
   MessageOutlined,
+  NotificationOutlined,
   QrcodeOutlined,
   RobotOutlined,
   SettingOutlined,
@@ -38,11 +40,16 @@ const FEATURE_ICONS: Record<Feature, React.ReactNode> = {
   stores: <ShopOutlined />,
   menus: <AppstoreOutlined />,
   channels: <QrcodeOutlined />,
+  materials: <FolderOpenOutlined />,
+  broadcasts: <NotificationOutlined />,
 };
 /** The 自动回复 group sits after the inbox (answering fans by hand, then automatically). */
 const FEATURES_BEFORE_REPLIES: Feature[] = ['home', 'inbox'];
-/** Then what fans see around the chat (the menu, the codes that bring them), then the fans themselves. */
-const FEATURES_AFTER_REPLIES: Feature[] = ['menus', 'channels', 'fans', 'tags', 'settings'];
+/**
+ * Then what fans see around the chat (the menu, the codes that bring them), what the account sends them
+ * unasked (the material library, broadcasts), then the fans themselves.
+ */
+const FEATURES_AFTER_REPLIES: Feature[] = ['menus', 'channels', 'materials', 'broadcasts', 'fans', 'tags', 'settings'];
 const REPLIES_GROUP = 'replies';
 
 interface SidebarProps {

@@ -3,7 +3,7 @@ import type { Permission } from '@zhanggui/shared';
 
 type Can = (permission: Permission) => boolean;
 
-export type Feature = 'home' | 'inbox' | 'fans' | 'tags' | 'settings' | 'menus' | 'channels' | ReplyFeature;
+export type Feature = 'home' | 'inbox' | 'fans' | 'tags' | 'settings' | 'menus' | 'channels' | 'materials' | 'broadcasts' | ReplyFeature;
 /** The 自动回复 group: rules, flows, and what search and location replies draw on. */
 export type ReplyFeature = 'rules' | 'flows' | 'knowledge' | 'products' | 'stores';
 export const REPLY_FEATURES: ReplyFeature[] = ['rules', 'flows', 'knowledge', 'products', 'stores'];
@@ -31,6 +31,8 @@ export function canUse(feature: Feature, can: Can): boolean {
     case 'stores':
     case 'menus':
     case 'channels':
+    case 'materials':
+    case 'broadcasts':
       return can('rules.view');
   }
 }

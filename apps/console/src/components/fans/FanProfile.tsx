@@ -78,6 +78,8 @@ export function FanProfile({ fan, allTags, editable }: FanProfileProps) {
           { key: 'openid', label: 'OpenID', children: <Typography.Text className="zg-mono" copyable>{view.openid}</Typography.Text> },
           { key: 'source', label: t('fan.source'), children: source ? t(source) : (view.source ?? '—') },
           ...(view.qrScene ? [{ key: 'scene', label: t('fan.qrScene'), children: view.qrScene }] : []),
+          ...(view.firstChannel ? [{ key: 'firstChannel', label: t('fan.firstChannel'), children: view.firstChannel.name }] : []),
+          ...(view.lastChannel && view.lastChannel.id !== view.firstChannel?.id ? [{ key: 'lastChannel', label: t('fan.lastChannel'), children: view.lastChannel.name }] : []),
           { key: 'subscribedAt', label: t('fan.subscribedAt'), children: formatDateTime(view.subscribedAt) },
           ...(view.unsubscribedAt ? [{ key: 'unsubscribedAt', label: t('fan.unsubscribedAt'), children: formatDateTime(view.unsubscribedAt) }] : []),
           { key: 'last', label: t('fan.lastInteraction'), children: formatRelative(view.lastInteractionAt) },

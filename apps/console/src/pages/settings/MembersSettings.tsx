@@ -9,7 +9,7 @@ import { useMembers } from '../../data/use-members.ts';
 import { roleLabel } from '../../components/role-label.ts';
 import { avatarColor, initials } from '../../components/avatar.ts';
 import { AddMemberForm } from './AddMemberForm.tsx';
-import { AutoAssignCard } from './AutoAssignCard.tsx';
+import { AccountSwitchesCard } from './AccountSwitchesCard.tsx';
 
 /** Who works on this account and in which role; adding is by an existing operator's username. */
 export function MembersSettings() {
@@ -90,7 +90,7 @@ export function MembersSettings() {
 
   return (
     <>
-      {can('account.manage') && <AutoAssignCard />}
+      {can('account.manage') && <AccountSwitchesCard />}
       <Card variant="borderless" title={t('members.title')} className="zg-settings-section" extra={<span className="zg-muted">{t('members.rolesHelp')}</span>}>
         <AddMemberForm roleOptions={roleOptions} onAdd={(username, role) => act(() => membersApi.add(account.id, username, role), false)} />
         <Table<MemberView>

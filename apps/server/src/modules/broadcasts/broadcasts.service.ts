@@ -7,7 +7,7 @@ import type { AccountsService, AccountView } from '../accounts/accounts.service.
 import { fanFilterBody } from '../fans/fans.schema.ts';
 import { fanWhere } from '../fans/fans.service.ts';
 import { JOBS_CHANNEL } from '../jobs/jobs.service.ts';
-import type { NewsDraftsService } from '../materials/news.service.ts';
+import type { MaterialsService } from '../materials/materials.service.ts';
 
 export const BROADCAST_SEND = 'broadcast_send';
 
@@ -95,7 +95,7 @@ export class BroadcastsService {
   constructor(
     private readonly db: Database,
     private readonly accounts: AccountsService,
-    private readonly news: Pick<NewsDraftsService, 'ensureOnWechat'>,
+    private readonly materials: Pick<MaterialsService, 'massContent'>,
   ) {}
 
   async list(accountId: number): Promise<BroadcastView[]> {
@@ -189,21 +189,9 @@ export class BroadcastsService {
     );
   }
 
-  /** What to send: our message → WeChat's mass content (media ids of the synced material). */
+  /** What to send: our message → WeChat's mass content (material and news resolved to WeChat's ids). */
   async content(accountId: number, message: BroadcastMessage): Promise<MassContent> {
-    if (message.type === 'text') return { msgtype: 'text', text: { content: message.content } };
-    // A published article left WeChat's draft box: it is put back there before it can be broadcast.
-    if (message.type === 'news') return { msgtype: 'mpnews', mpnews: { media_id: await this.news.ensureOnWechat(accountId, message.newsId) } };
-    const [material] = await this.db.query<{ kind: string; wechat_media_id: string | null; title: string | null; description: string | null }>(
-      'select kind, wechat_media_id, title, description from materials where account_id = $1 and id = $2',
-      [accountId, message.materialId],
-    );
-    if (!material || material.kind !== message.type) throw new AppError('VALIDATION_FAILED', [{ path: 'message.materialId', message: `no such ${message.type} material` }]);
-    if (!material.wechat_media_id) throw new AppError('BROADCAST_CONTENT_NOT_READY');
-    const mediaId = material.wechat_media_id;
-    if (message.type === 'image') return { msgtype: 'image', images: { media_ids: [mediaId] } };
-    if (message.type === 'voice') return { msgtype: 'voice', voice: { media_id: mediaId } };
-    return { msgtype: 'mpvideo', mpvideo: { media_id: mediaId, title: material.title ?? undefined, description: material.description ?? undefined } };
+    return (await this.materials.massContent(accountId, message, 'broadcast')) as MassContent;
   }
 
   /** WeChat's id of one of our tags (sendall filters by WeChat's tag). */

@@ -118,3 +118,16 @@ export function articleImageHosts(endpoints: { apiBase: string; mpBase: string }
   }
   return hosts;
 }
+
+/** The same hosts as origins, for the console's Content-Security-Policy (the editor shows these images). */
+export function articleImageOrigins(endpoints: { apiBase: string; mpBase: string }): string[] {
+  const origins = new Set<string>();
+  for (const host of articleImageHosts(endpoints)) {
+    if (host.startsWith('mmbiz.')) for (const scheme of ['http', 'https']) origins.add(`${scheme}://${host}`);
+  }
+  for (const base of [endpoints.apiBase, endpoints.mpBase]) {
+    const url = webUrl(base);
+    if (url) origins.add(url.origin);
+  }
+  return [...origins];
+}

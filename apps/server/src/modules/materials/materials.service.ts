@@ -145,7 +145,7 @@ export class MaterialsService {
    * Our message as WeChat's mass content: material and news resolved to WeChat's ids. A video goes out as
    * `mpvideo`, whose media_id comes from media/uploadvideo (§4.5), with the material's title and introduction.
    */
-  async massContent(accountId: number, message: MaterialMessageInput): Promise<MassPreviewContent> {
+  async massContent(accountId: number, message: MaterialMessageInput, use: 'preview' | 'broadcast' = 'preview'): Promise<MassPreviewContent> {
     if (message.type === 'text') return { msgtype: 'text', text: { content: message.content } };
     if (message.type === 'news') return { msgtype: 'mpnews', mpnews: { media_id: await this.news.ensureOnWechat(accountId, message.newsId) } };
     const [material] = await this.db.query<{ wechat_media_id: string; title: string | null; description: string | null }>(
@@ -154,7 +154,8 @@ export class MaterialsService {
     );
     if (!material) throw new AppError('VALIDATION_FAILED', [{ path: 'message.materialId', message: said('noMaterial', message.type) }]);
     const mediaId = material.wechat_media_id;
-    if (message.type === 'image') return { msgtype: 'image', image: { media_id: mediaId } };
+    // sendall/send take `images` (media_ids); preview takes the older `image` form.
+    if (message.type === 'image') return use === 'broadcast' ? { msgtype: 'image', images: { media_ids: [mediaId] } } : { msgtype: 'image', image: { media_id: mediaId } };
     if (message.type === 'voice') return { msgtype: 'voice', voice: { media_id: mediaId } };
     const title = material.title ?? '';
     const description = material.description ?? '';

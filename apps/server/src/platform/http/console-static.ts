@@ -19,21 +19,25 @@ const TYPES: Record<string, string> = {
 };
 
 // The console renders fan- and operator-written text; a strict policy is the second line of defence
-// against XSS (antd injects styles at runtime, hence 'unsafe-inline' for styles only).
-const CONSOLE_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'same-origin',
-};
+// against XSS (antd injects styles at runtime, hence 'unsafe-inline' for styles only). Images may also come
+// from where WeChat hosts article images (the article editor shows them).
+function consoleHeaders(imageOrigins: readonly string[]): Record<string, string> {
+  return {
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: ${imageOrigins.join(' ')}; connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`.replace('  ', ' '),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'same-origin',
+  };
+}
 
 /**
  * Serves the built console (apps/console/dist): files by path, hashed assets cached forever, and
  * index.html for every other page path so client-side routes work on reload. API and webhook paths keep
  * their JSON 404.
  */
-export function serveConsole(app: FastifyInstance, dist = CONSOLE_DIST): void {
+export function serveConsole(app: FastifyInstance, options: { imageOrigins?: readonly string[]; dist?: string } = {}): void {
+  const dist = options.dist ?? CONSOLE_DIST;
+  const CONSOLE_HEADERS = consoleHeaders(options.imageOrigins ?? []);
   const index = join(dist, 'index.html');
   app.setNotFoundHandler((request, reply) => {
     const path = decodeURIComponent((request.url.split('?')[0] ?? '/'));
