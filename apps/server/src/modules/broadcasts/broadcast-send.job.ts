@@ -2,11 +2,12 @@ import type { BroadcastMessage, BroadcastOptions, BroadcastTarget } from '@zhang
 import { WechatApiError, type MassContent } from '@zhanggui/wechat';
 import type { Database } from '../../platform/db/database.ts';
 import type { TokenBroker } from '../../wechat-gateway/token-broker.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import type { JobContext, JobHandler } from '../jobs/job-runner.ts';
 import { audienceWhere, BATCH_SIZE, fatigued, type BroadcastsService } from './broadcasts.service.ts';
 
-/** WeChat answers these when a call may simply be tried again later (busy, rate limits). */
-const RETRY_LATER = new Set([-1, 45009, 45066]);
+/** WeChat answers these when a call may simply be tried again soon (busy, a clientmsgid repeated too fast). */
+const RETRY_LATER = new Set([-1, 45066]);
 /** 45065: this clientmsgid was already submitted; the answer carries the msg_id it got. */
 const ALREADY_SENT = 45065;
 /** wechat-protocol.md §4.5: mass endpoints take at most 60 requests a minute. */
@@ -20,6 +21,15 @@ interface Broadcast {
   target: BroadcastTarget;
   mode: 'all' | 'tag' | 'list';
   options: BroadcastOptions;
+  created_at: Date;
+}
+
+/**
+ * Each batch's clientmsgid: the account, the broadcast and when it was created (so a restored or reset
+ * database, or another installation on the same AppID, never reuses one), then the batch number.
+ */
+export function clientMsgIdPrefix(broadcast: { account_id: number; id: number; created_at: Date }): string {
+  return `zg-${broadcast.account_id}-${broadcast.id}-${new Date(broadcast.created_at).getTime().toString(36)}`;
 }
 
 interface Batch {
@@ -55,7 +65,20 @@ export class BroadcastSendJob implements JobHandler {
     );
     // Cancelled (or already finished) before the job got to it: nothing to send.
     if (!broadcast) return;
-    const content = await this.broadcasts.content(accountId, broadcast.message);
+    try {
+      await this.send(context, broadcast);
+    } catch (error) {
+      // Our own refusals (content or tag gone) will not get better; nor does anything on the last attempt.
+      const permanent = error instanceof AppError || context.job.attempts >= context.job.max_attempts;
+      if (!permanent) throw error;
+      const reason = error instanceof WechatApiError ? `${error.errcode} ${error.errmsg}` : error instanceof AppError ? error.code : (error as Error).message;
+      await this.db.query(`update broadcast_batches set status = 'failed', error = $2 where broadcast_id = $1 and status = 'pending'`, [broadcast.id, reason]);
+      await this.finish(broadcast.id);
+    }
+  }
+
+  private async send(context: JobContext, broadcast: Broadcast): Promise<void> {
+    const accountId = broadcast.account_id;
     const total = await this.prepare(broadcast);
     if (total === 0) {
       await this.db.query(`update broadcasts set status = 'failed', finished_at = now(), error = 'BROADCAST_AUDIENCE_TOO_SMALL' where id = $1`, [broadcast.id]);
@@ -71,29 +94,41 @@ export class BroadcastSendJob implements JobHandler {
         [broadcast.id],
       );
       if (!batch) break;
+      // Per batch: an mpnews send takes the draft out of WeChat's draft box, so the next batch puts it back.
+      const content = await this.broadcasts.content(accountId, broadcast.message);
       await this.pace(accountId);
+      let msgId: string | null = null;
       try {
         const answer = await this.call(client, broadcast, batch, content);
-        await this.mark(broadcast.id, batch.batch_no, 'sent', String(answer.msg_id), answer.msg_data_id, null);
+        msgId = String(answer.msg_id);
+        await this.mark(broadcast.id, batch.batch_no, 'sent', msgId, answer.msg_data_id, null);
       } catch (error) {
         if (error instanceof WechatApiError && error.errcode === ALREADY_SENT && error.body.msg_id !== undefined) {
-          await this.mark(broadcast.id, batch.batch_no, 'sent', String(error.body.msg_id), undefined, null);
+          msgId = String(error.body.msg_id);
+          await this.mark(broadcast.id, batch.batch_no, 'sent', msgId, undefined, null);
         } else if (error instanceof WechatApiError && !RETRY_LATER.has(error.errcode)) {
-          // WeChat refused this batch for good (quota, bad media, …): recorded, and the rest goes on.
+          // WeChat refused this batch for good (quota, bad media, the day's calls used up…): recorded, and the rest goes on.
           await this.mark(broadcast.id, batch.batch_no, 'failed', null, undefined, `${error.errcode} ${error.errmsg}`);
         } else throw error;
       }
+      if (msgId && content.msgtype === 'mpnews') {
+        await this.db.query('update news_drafts set wechat_media_id = null where account_id = $1 and wechat_media_id = $2', [accountId, content.mpnews.media_id]);
+      }
       sent += 1;
-      await context.save({ broadcastId }, { done: sent, total, message: `batch ${batch.batch_no + 1}/${total}` });
+      await context.save({ broadcastId: broadcast.id }, { done: sent, total, message: `batch ${batch.batch_no + 1}/${total}` });
     }
-    const [state] = await this.db.query<{ sent: number; failed: number; error: string | null }>(
-      `select count(*) filter (where status = 'sent')::int as sent, count(*) filter (where status = 'failed')::int as failed,
-              min(error) filter (where status = 'failed') as error
+    await this.finish(broadcast.id);
+  }
+
+  /** Sent if any batch went out, failed otherwise; the first refusal is the broadcast's error. */
+  private async finish(broadcastId: number): Promise<void> {
+    const [state] = await this.db.query<{ sent: number; error: string | null }>(
+      `select count(*) filter (where status = 'sent')::int as sent, min(error) filter (where status = 'failed') as error
          from broadcast_batches where broadcast_id = $1`,
-      [broadcast.id],
+      [broadcastId],
     );
     await this.db.query(`update broadcasts set status = $2, finished_at = now(), error = $3 where id = $1 and status = 'sending'`, [
-      broadcast.id,
+      broadcastId,
       state!.sent > 0 ? 'sent' : 'failed',
       state!.error,
     ]);
@@ -107,7 +142,7 @@ export class BroadcastSendJob implements JobHandler {
     return this.db.transaction(async (tx) => {
       const [existing] = await tx.query<{ n: number }>('select count(*)::int as n from broadcast_batches where broadcast_id = $1', [broadcast.id]);
       if (existing!.n > 0) return existing!.n;
-      const clientMsgId = (no: number) => `zg-${broadcast.account_id}-${broadcast.id}-${no}`;
+      const clientMsgId = (no: number) => `${clientMsgIdPrefix(broadcast)}-${no}`;
       if (broadcast.mode !== 'list') {
         // sendall: WeChat resolves everyone or the tag itself; our estimate is the audience on record.
         const { where, params } = audienceWhere(broadcast.account_id, broadcast.target);
@@ -139,9 +174,9 @@ export class BroadcastSendJob implements JobHandler {
       const k = Math.ceil(n / BATCH_SIZE);
       await tx.query(
         `insert into broadcast_batches (broadcast_id, batch_no, account_id, client_msg_id, first_seq, last_seq)
-         select $1::int, g, $2::int, 'zg-' || $2::int || '-' || $1::int || '-' || g, (g * $3::bigint) / $4::int + 1, ((g + 1) * $3::bigint) / $4::int
+         select $1::int, g, $2::int, $5::text || '-' || g, (g * $3::bigint) / $4::int + 1, ((g + 1) * $3::bigint) / $4::int
            from generate_series(0, $4::int - 1) g`,
-        [broadcast.id, broadcast.account_id, n, k],
+        [broadcast.id, broadcast.account_id, n, k, clientMsgIdPrefix(broadcast)],
       );
       return k;
     });
@@ -161,7 +196,7 @@ export class BroadcastSendJob implements JobHandler {
 
   private async mark(broadcastId: number, batchNo: number, status: 'sent' | 'failed', msgId: string | null, msgDataId: string | number | undefined, error: string | null): Promise<void> {
     await this.db.query(
-      `update broadcast_batches set status = $3, msg_id = $4, msg_data_id = $5, error = $6, sent_at = now() where broadcast_id = $1 and batch_no = $2`,
+      `update broadcast_batches set status = $3, msg_id = $4, msg_data_id = $5, error = $6, sent_at = now() where broadcast_id = $1 and batch_no = $2 and status = 'pending'`,
       [broadcastId, batchNo, status, msgId, msgDataId === undefined ? null : String(msgDataId), error],
     );
   }

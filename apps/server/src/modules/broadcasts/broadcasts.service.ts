@@ -11,19 +11,21 @@ import type { MaterialsService } from '../materials/materials.service.ts';
 
 export const BROADCAST_SEND = 'broadcast_send';
 
+/** Ids are int4 in the database: larger numbers are bad input, not a database error. */
+const dbId = z.number().int().positive().max(2_147_483_647);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 export const broadcastInput = z.object({
   title: z.string().trim().min(1).max(64),
   message: z.discriminatedUnion('type', [
     z.object({ type: z.literal('text'), content: z.string().trim().min(1).max(2000) }),
-    z.object({ type: z.literal('image'), materialId: z.number().int().positive() }),
-    z.object({ type: z.literal('voice'), materialId: z.number().int().positive() }),
-    z.object({ type: z.literal('video'), materialId: z.number().int().positive() }),
-    z.object({ type: z.literal('news'), newsId: z.number().int().positive() }),
+    z.object({ type: z.literal('image'), materialId: dbId }),
+    z.object({ type: z.literal('voice'), materialId: dbId }),
+    z.object({ type: z.literal('video'), materialId: dbId }),
+    z.object({ type: z.literal('news'), newsId: dbId }),
   ]),
   target: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('all') }),
-    z.object({ kind: z.literal('tag'), tagId: z.number().int().positive() }),
+    z.object({ kind: z.literal('tag'), tagId: dbId }),
     z.object({ kind: z.literal('filter'), filter: fanFilterBody.omit({ subscribed: true, q: true }) }),
   ]),
   scheduledAt: z.iso.datetime({ offset: true }).nullable().optional(),
@@ -148,15 +150,20 @@ export class BroadcastsService {
        values ($1, $2, 'pending_approval', $3, $4, $5, $6, $7, $8, $9) returning id`,
       [accountId, input.title, JSON.stringify(input.message), JSON.stringify(input.target), mode, countsQuota, JSON.stringify(input.options), input.scheduledAt ?? null, operator.id],
     );
-    if (!needsApproval) await this.schedule(account, row!.id, null);
+    if (!needsApproval) {
+      await this.schedule(account, row!.id, null, 'pending_approval').catch(async (error: unknown) => {
+        // Refused (the quota): nothing is left behind for someone to approve later.
+        await this.db.query('delete from broadcasts where id = $1', [row!.id]);
+        throw error;
+      });
+    }
     return this.get(accountId, row!.id);
   }
 
   async approve(accountId: number, operatorId: number, id: number): Promise<BroadcastView> {
     const account = await this.accounts.get(accountId);
-    const current = await this.get(accountId, id);
-    if (current.status !== 'pending_approval') throw new AppError('BROADCAST_NOT_EDITABLE', { status: current.status });
-    await this.schedule(account, id, operatorId);
+    await this.get(accountId, id);
+    await this.schedule(account, id, operatorId, 'pending_approval');
     return this.get(accountId, id);
   }
 
@@ -214,11 +221,16 @@ export class BroadcastsService {
   }
 
   /** Checks the quota for the day the broadcast goes out, then queues its send job for then. */
-  private async schedule(account: AccountView, id: number, approvedBy: number | null): Promise<void> {
+  private async schedule(account: AccountView, id: number, approvedBy: number | null, from: 'pending_approval'): Promise<void> {
     await this.db.transaction(async (tx) => {
-      // One scheduler at a time per account, so two sends cannot both take the last quota.
+      // One scheduler at a time per account, so two sends cannot both take the last quota; and only from the
+      // state the caller saw (a cancel or a second approval in between wins).
       await tx.query('select pg_advisory_xact_lock($1, $2)', [7302, account.id]);
-      const [row] = await tx.query<{ counts_quota: number; scheduled_at: Date | null; options: BroadcastOptions }>('select counts_quota, scheduled_at, options from broadcasts where id = $1', [id]);
+      const [row] = await tx.query<{ counts_quota: number; scheduled_at: Date | null; options: BroadcastOptions }>(
+        'select counts_quota, scheduled_at, options from broadcasts where id = $1 and status = $2 for update',
+        [id, from],
+      );
+      if (!row) throw new AppError('BROADCAST_NOT_EDITABLE');
       const at = afterQuietHours(row!.scheduled_at ?? new Date(), row!.options.quietHours ?? null, account.timezone);
       if (row!.counts_quota) {
         const ledger = await this.ledgerOf(account, at, tx);
@@ -230,7 +242,12 @@ export class BroadcastsService {
         `insert into jobs (account_id, kind, payload, max_attempts, run_at) values (null, $1, $2, 20, $3) returning id`,
         [BROADCAST_SEND, JSON.stringify({ accountId: account.id, broadcastId: id }), at],
       );
-      await tx.query(`update broadcasts set status = 'scheduled', job_id = $2, approved_by = $3, approved_at = case when $3::int is null then null else now() end where id = $1`, [id, job!.id, approvedBy]);
+      // The time it is due (quiet hours may have moved it) is the day its quota is counted on.
+      await tx.query(
+        `update broadcasts set status = 'scheduled', job_id = $2, approved_by = $3, approved_at = case when $3::int is null then null else now() end, scheduled_at = $4
+          where id = $1`,
+        [id, job!.id, approvedBy, at],
+      );
     });
     await this.db.notify(JOBS_CHANNEL, 'broadcast');
   }
@@ -287,7 +304,8 @@ export function audienceWhere(accountId: number, target: BroadcastTarget): { whe
 export function fatigued(fanId: string, cap: number | null, capParam: string, exceptBroadcast: string): string {
   if (cap === null) return 'false';
   return `((select count(*) from broadcast_recipients r join broadcasts b on b.id = r.broadcast_id
-            where r.fan_id = ${fanId} and b.started_at > now() - interval '30 days' and b.id is distinct from ${exceptBroadcast}::int) >= ${capParam}::int)`;
+            where r.fan_id = ${fanId} and b.started_at > now() - interval '30 days' and b.id is distinct from ${exceptBroadcast}::int
+              and exists (select 1 from broadcast_batches bb where bb.broadcast_id = r.broadcast_id and bb.status = 'sent' and r.seq between bb.first_seq and bb.last_seq)) >= ${capParam}::int)`;
 }
 
 function present(row: BroadcastRow): BroadcastView {

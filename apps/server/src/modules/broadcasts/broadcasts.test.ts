@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import type { AudienceEstimate, BroadcastView, QuotaLedger, TagView } from '@zhanggui/shared';
 import { operatorWithRole, type ConsoleClient } from '../../testing/console-client.ts';
 import { qrPng } from '../qrcodes/qr-images.ts';
+import { clientMsgIdPrefix } from './broadcast-send.job.ts';
 import { afterQuietHours } from './broadcasts.service.ts';
 import { startLoop, type Loop, type LoopAccount } from '../../testing/emulator-loop.ts';
 
@@ -76,6 +77,7 @@ test('the quota ledger explains what the account may send; a send to all reaches
   assert.equal(again.statusCode, 409);
   assert.equal(again.json().error.code, 'BROADCAST_QUOTA_EXCEEDED');
   assert.match(again.json().error.details.zh, /每天 1 次/);
+  assert.equal(((await s.owner.get(`${s.base}/broadcasts`)).json() as BroadcastView[]).length, 1, 'the refused one left nothing behind');
   const after = (await s.owner.get(`${s.base}/broadcasts/quota`)).json() as QuotaLedger;
   assert.deepEqual(after.daily, { limit: 1, used: 1, left: 0 });
 });
@@ -118,8 +120,10 @@ test('exactly once: WeChat errors are retried, and a call that already went thro
 
   // A crash after WeChat accepted a batch but before we marked it: the same batch is called again with its
   // clientmsgid, WeChat answers 45065 with the msg_id, and nobody receives it twice.
-  const id = (await create(s, { title: '崩溃', message: { type: 'text', content: '崩溃测试' }, target: { kind: 'filter', filter: {} }, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() })).id;
-  const accepted = await loop.platform.tokens.clientFor(s.account.id).mass.send({ msgtype: 'text', text: { content: '崩溃测试' }, touser: s.openids, clientmsgid: `zg-${s.account.id}-${id}-0` });
+  const later = await create(s, { title: '崩溃', message: { type: 'text', content: '崩溃测试' }, target: { kind: 'filter', filter: {} }, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() });
+  const id = later.id;
+  const clientmsgid = `${clientMsgIdPrefix({ account_id: s.account.id, id, created_at: new Date(later.createdAt) })}-0`;
+  const accepted = await loop.platform.tokens.clientFor(s.account.id).mass.send({ msgtype: 'text', text: { content: '崩溃测试' }, touser: s.openids, clientmsgid });
   await loop.platform.db.query(`update jobs set run_at = now() where id = (select job_id from broadcasts where id = $1)`, [id]);
   await loop.platform.db.notify('zg_jobs', 'now');
   const second = await finished(s, id);
@@ -148,6 +152,7 @@ test('cancel before it starts; approval by an admin when the account asks for it
   assert.equal(received(s, s.openids[0]!, '审批后发送'), 0, 'nothing goes out before approval');
   const approved = (await s.owner.post(`${s.base}/broadcasts/${waiting.id}/approve`)).json() as BroadcastView;
   assert.equal(approved.status, 'scheduled');
+  assert.equal((await s.owner.post(`${s.base}/broadcasts/${waiting.id}/approve`)).json().error.code, 'BROADCAST_NOT_EDITABLE', 'approved once');
   assert.equal((await finished(s, waiting.id)).status, 'sent');
   assert.equal(received(s, s.openids[0]!, '审批后发送'), 1);
 });
@@ -175,6 +180,8 @@ test('what the account type does not allow is refused with the reason; bad input
   assert.equal(bad.json().error.code, 'VALIDATION_FAILED');
   const missing = await sub.owner.post(`${sub.base}/broadcasts`, { title: '图片', message: { type: 'image', materialId: 99999 }, target: { kind: 'all' } });
   assert.equal(missing.json().error.code, 'VALIDATION_FAILED');
+  const huge = await sub.owner.post(`${sub.base}/broadcasts`, { title: '大', message: { type: 'news', newsId: 3_000_000_000 }, target: { kind: 'all' } });
+  assert.equal(huge.json().error.code, 'VALIDATION_FAILED', 'an id past int4 is bad input, not a 500');
   assert.equal((await sub.owner.get(`${sub.base}/broadcasts`)).json().length, 0, 'nothing half-made');
 });
 
@@ -236,4 +243,17 @@ test('the issue’s scenario: compose a news article, preview it to one fan, sch
   assert.ok(Date.parse(report.startedAt!) >= Date.parse(scheduled.scheduledAt!), 'not before its time');
   const got = s.openids.filter((openid) => loop.emulator.phone(s.account.appId, openid).some((e) => e.source === 'mass' && e.articles?.[0]?.title === '会员日'));
   assert.deepEqual(got.sort(), fans.map((f) => f.openid).sort());
+});
+
+test('a send that cannot go out ends as failed with the reason, not stuck in sending', async () => {
+  const s = await shop(4);
+  const tag = (await s.owner.post(`${s.base}/tags`, { name: '临时' })).json() as TagView;
+  const later = await create(s, { title: '标签已删', message: { type: 'text', content: '不会发出' }, target: { kind: 'tag', tagId: tag.id }, scheduledAt: new Date(Date.now() + 3_600_000).toISOString() });
+  assert.equal((await s.owner.delete(`${s.base}/tags/${tag.id}`)).statusCode, 204);
+  await loop.platform.db.query(`update jobs set run_at = now() where id = (select job_id from broadcasts where id = $1)`, [later.id]);
+  await loop.platform.db.notify('zg_jobs', 'now');
+  const failed = await finished(s, later.id);
+  assert.equal(failed.status, 'failed');
+  assert.equal(failed.error, 'VALIDATION_FAILED');
+  assert.deepEqual(failed.batches, { total: 1, sent: 0, failed: 1 });
 });

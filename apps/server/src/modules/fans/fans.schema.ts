@@ -4,10 +4,10 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 
 /** Filters from a query string (GET /fans, /fans/count, /fans/export.csv). */
 export const fanFilterQuery = z.object({
-  tag: z.union([z.literal('untagged'), z.coerce.number().int().positive()]).optional(),
+  tag: z.union([z.literal('untagged'), z.coerce.number().int().positive().max(2_147_483_647)]).optional(),
   subscribed: bool.optional(),
   source: z.string().max(64).optional(),
-  channel: z.coerce.number().int().positive().optional(),
+  channel: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   interactedAfter: z.iso.datetime({ offset: true }).optional(),
   interactedBefore: z.iso.datetime({ offset: true }).optional(),
   blacklisted: bool.optional(),
@@ -17,10 +17,10 @@ export type FanFilter = z.output<typeof fanFilterQuery>;
 
 /** The same filters in a JSON body (batch actions). */
 export const fanFilterBody = z.object({
-  tag: z.union([z.literal('untagged'), z.number().int().positive()]).optional(),
+  tag: z.union([z.literal('untagged'), z.number().int().positive().max(2_147_483_647)]).optional(),
   subscribed: z.boolean().optional(),
   source: z.string().max(64).optional(),
-  channel: z.number().int().positive().optional(),
+  channel: z.number().int().positive().max(2_147_483_647).optional(),
   interactedAfter: z.iso.datetime({ offset: true }).optional(),
   interactedBefore: z.iso.datetime({ offset: true }).optional(),
   blacklisted: z.boolean().optional(),

@@ -34,7 +34,7 @@ export const newsArticleInput = z.object({
   title: z.string().trim().min(1).max(NEWS_LIMITS.title),
   author: optionalText(NEWS_LIMITS.author),
   digest: optionalText(NEWS_LIMITS.digest),
-  coverMaterialId: z.number().int().positive(),
+  coverMaterialId: z.number().int().positive().max(2_147_483_647),
   // Raw HTML may be longer than what survives sanitising; the limit that matters is checked after it.
   content: z.string().min(1).max(1024 * 1024),
   sourceUrl: z
@@ -53,10 +53,10 @@ export type StoredArticle = z.output<typeof newsArticleInput>;
 
 export const materialMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), content: z.string().trim().min(1).max(2000) }),
-  z.object({ type: z.literal('image'), materialId: z.number().int().positive() }),
-  z.object({ type: z.literal('voice'), materialId: z.number().int().positive() }),
-  z.object({ type: z.literal('video'), materialId: z.number().int().positive() }),
-  z.object({ type: z.literal('news'), newsId: z.number().int().positive() }),
+  z.object({ type: z.literal('image'), materialId: z.number().int().positive().max(2_147_483_647) }),
+  z.object({ type: z.literal('voice'), materialId: z.number().int().positive().max(2_147_483_647) }),
+  z.object({ type: z.literal('video'), materialId: z.number().int().positive().max(2_147_483_647) }),
+  z.object({ type: z.literal('news'), newsId: z.number().int().positive().max(2_147_483_647) }),
 ]);
 export type MaterialMessageInput = z.output<typeof materialMessage>;
 
