@@ -105,7 +105,7 @@ export const ERRORS = {
   ARTICLE_IMAGE_INVALID: { status: 400, zh: '正文图片须为 JPG 或 PNG，且小于 1 MB', en: 'Article images must be JPG or PNG and under 1 MB' },
   NEWS_NOT_FOUND: { status: 404, zh: '找不到该图文', en: 'News draft not found' },
   NEWS_PUBLISHING: { status: 409, zh: '图文正在发布中，发布结束后才能修改或删除', en: 'The news is being published; change or delete it once publishing ends' },
-  NEWS_IN_USE: { status: 409, zh: '图文正在被待发送的群发使用，不能删除', en: 'A broadcast waiting to be sent uses this news; it cannot be deleted' },
+  NEWS_IN_USE: { status: 409, zh: '图文正在被待发送的群发使用，发送前不能修改或删除', en: 'A broadcast waiting to be sent uses this news; it cannot be changed or deleted until it has gone out' },
 
   // Calls to WeChat
   WECHAT_API_FAILED: { status: 502, zh: '微信接口调用失败', en: 'The WeChat API call failed' },

@@ -238,6 +238,9 @@ test('the issue’s scenario: compose a news article, preview it to one fan, sch
   await s.owner.post(`${s.base}/fans/batch`, { action: 'tag', tagId: members.id, fanIds: fans.map((f) => f.id) });
   const scheduled = await create(s, { title: '会员日推送', message: { type: 'news', newsId }, target: { kind: 'tag', tagId: members.id }, scheduledAt: new Date(Date.now() + 1500).toISOString() });
   assert.equal(scheduled.status, 'scheduled');
+  // What is scheduled (or approved) is what goes out: the article is frozen until then.
+  const edit = await s.owner.put(`${s.base}/news/${newsId}`, { articles: [{ title: '改过的', coverMaterialId: cover.id, content: '<p>改</p>' }] });
+  assert.equal(edit.json().error.code, 'NEWS_IN_USE');
   const report = await finished(s, scheduled.id);
   assert.deepEqual([report.status, report.mode, report.audience, report.results.total, report.results.sent, report.results.errors], ['sent', 'tag', 3, 3, 3, 0]);
   assert.ok(Date.parse(report.startedAt!) >= Date.parse(scheduled.scheduledAt!), 'not before its time');

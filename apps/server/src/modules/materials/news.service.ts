@@ -92,6 +92,8 @@ export class NewsDraftsService {
   async update(accountId: number, newsId: number, raw: NewsInput): Promise<NewsDraftView> {
     const current = await this.row(accountId, newsId);
     if (current.publish_status === 'publishing') throw new AppError('NEWS_PUBLISHING', { newsId });
+    // What an approver approved (or a send under way) must be what goes out: frozen until it has.
+    if ((await newsInBroadcasts(this.db, accountId, newsId)) > 0) throw new AppError('NEWS_IN_USE', { newsId });
     const { articles, wechat } = await this.prepare(accountId, raw);
     const client = this.client(accountId);
     let mediaId = current.wechat_media_id;
