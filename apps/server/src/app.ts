@@ -145,9 +145,6 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     if (outcome.touch?.channel.wechatTagIds.length) {
       channels.tagOnWechat(account.id, message.fromUserName, outcome.touch.channel.wechatTagIds).catch((error: unknown) => logger.warn({ err: error }, 'could not tag the fan on WeChat'));
     }
-    if (message.msgType === 'event' && message.event === 'MASSSENDJOBFINISH') {
-      broadcasts.recordJobFinish(account.id, message).catch((error: unknown) => logger.warn({ err: error }, 'could not record a mass job result'));
-    }
     // The user API needs a verified account (wechat-protocol.md §5.3).
     if (account.verified && message.msgType === 'event' && message.event === 'subscribe') {
       fans.enrichFromWechat(account.id, message.fromUserName).catch((error: unknown) => logger.debug({ err: error }, 'could not look up the new follower'));

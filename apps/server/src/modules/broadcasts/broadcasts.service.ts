@@ -1,5 +1,5 @@
 import type { AudienceEstimate, BroadcastInput, BroadcastMessage, BroadcastOptions, BroadcastTarget, BroadcastView, QuotaLedger } from '@zhanggui/shared';
-import type { MassContent, MassSendJobFinishEvent } from '@zhanggui/wechat';
+import type { MassContent } from '@zhanggui/wechat';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -184,16 +184,6 @@ export class BroadcastsService {
       throw new AppError('BROADCAST_NOT_EDITABLE');
     }
     return this.get(accountId, id);
-  }
-
-  /** MASSSENDJOBFINISH: kept by msg_id, whether or not the call that started the job has returned yet. */
-  async recordJobFinish(accountId: number, event: MassSendJobFinishEvent): Promise<void> {
-    await this.db.query(
-      `insert into mass_job_results (account_id, msg_id, status, total_count, filter_count, sent_count, error_count) values ($1, $2, $3, $4, $5, $6, $7)
-       on conflict (account_id, msg_id) do update set status = excluded.status, total_count = excluded.total_count, filter_count = excluded.filter_count,
-         sent_count = excluded.sent_count, error_count = excluded.error_count, received_at = now()`,
-      [accountId, event.msgId, event.status, event.totalCount, event.filterCount, event.sentCount, event.errorCount],
-    );
   }
 
   /** What to send: our message → WeChat's mass content (material and news resolved to WeChat's ids). */

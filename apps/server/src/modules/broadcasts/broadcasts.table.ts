@@ -69,7 +69,10 @@ export const broadcastBatches = pgTable(
   (t) => [primaryKey({ columns: [t.broadcastId, t.batchNo] }), uniqueIndex('broadcast_batches_msg').on(t.accountId, t.msgId)],
 );
 
-/** MASSSENDJOBFINISH as pushed, by msg_id (it may arrive before the call that started the job returns). */
+/**
+ * MASSSENDJOBFINISH as pushed, by msg_id (it may arrive before the call that started the job returns); written
+ * by the webhook's batch statement with the push itself.
+ */
 export const massJobResults = pgTable(
   'mass_job_results',
   {
