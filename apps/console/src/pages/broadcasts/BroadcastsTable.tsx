@@ -26,6 +26,7 @@ export function BroadcastsTable({ broadcasts, loading, tags, channels, canSend, 
     {
       key: 'title',
       title: t('broadcasts.col.title'),
+      width: 180,
       render: (_, broadcast) => (
         <div className="zg-broadcast-title">
           <strong>{broadcast.title}</strong>
@@ -38,7 +39,7 @@ export function BroadcastsTable({ broadcasts, loading, tags, channels, canSend, 
     {
       key: 'status',
       title: t('broadcasts.col.status'),
-      width: 140,
+      width: 100,
       render: (_, broadcast) => (
         <Tag color={STATUS_COLOURS[broadcast.status]} data-testid={`broadcast-status-${broadcast.id}`} data-status={broadcast.status}>
           {t(`broadcasts.status.${broadcast.status}`)}
@@ -48,6 +49,7 @@ export function BroadcastsTable({ broadcasts, loading, tags, channels, canSend, 
     {
       key: 'target',
       title: t('broadcasts.col.target'),
+      width: 120,
       responsive: ['md'],
       render: (_, broadcast) => <span className="zg-broadcast-target">{targetText(broadcast.target, t, tags, channels)}</span>,
     },
@@ -63,13 +65,14 @@ export function BroadcastsTable({ broadcasts, loading, tags, channels, canSend, 
         </div>
       ),
     },
-    { key: 'progress', title: t('broadcasts.col.batches'), width: 160, responsive: ['lg'], render: (_, broadcast) => <BroadcastProgress broadcast={broadcast} /> },
-    { key: 'results', title: t('broadcasts.col.results'), width: 150, render: (_, broadcast) => <BroadcastResults broadcast={broadcast} /> },
+    { key: 'progress', title: t('broadcasts.col.batches'), width: 130, responsive: ['lg'], render: (_, broadcast) => <BroadcastProgress broadcast={broadcast} /> },
+    { key: 'results', title: t('broadcasts.col.results'), width: 120, render: (_, broadcast) => <BroadcastResults broadcast={broadcast} /> },
     {
       key: 'when',
       title: t('broadcasts.col.when'),
-      width: 130,
-      responsive: ['xl'],
+      width: 120,
+      // The title cell already shows the time; this column is for wide screens.
+      responsive: ['xxl'],
       render: (_, broadcast) => {
         const at = broadcast.finishedAt ?? broadcast.startedAt ?? broadcast.scheduledAt;
         return at ? formatShortTime(at) : <span className="zg-muted">{t('broadcasts.asap')}</span>;
@@ -111,7 +114,7 @@ export function BroadcastsTable({ broadcasts, loading, tags, channels, canSend, 
       loading={loading}
       onRow={(broadcast) => ({ 'data-testid': `broadcast-row-${broadcast.id}`, 'data-title': broadcast.title }) as React.HTMLAttributes<HTMLElement>}
       pagination={broadcasts.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-      scroll={{ x: 900 }}
+      scroll={{ x: 960 }}
       locale={{ emptyText: t('broadcasts.empty') }}
       data-testid="broadcasts-table"
     />
