@@ -60,6 +60,8 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
 Demo account 掌柜演示店: AppID ${credentials.appId}  Token ${credentials.token}  EncodingAESKey ${credentials.encodingAesKey}
 On the phone page, send 营业时间, 优惠, 牛仔裤 or 退货 (searched), 900 (a menu), 闯关 (a quiz), 下单 (an order),
 or share a location for the nearest stores; anything no rule or search answers gets the default reply.
+Tap the menu at the bottom of the chat, or 扫一扫 the 南京东路店门口 code (picked from the list) to be welcomed,
+tagged and shown the in-store menu. In the console: 自定义菜单, 渠道二维码, 素材库 and 群发.
 Press Ctrl+C to stop.`);
   await untilSignal(platform, () => emulator.close());
   return 0;
