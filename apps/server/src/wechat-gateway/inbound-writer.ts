@@ -271,7 +271,7 @@ function fanTouches(batch: InboundRecord[]): FanTouch[] {
   return [...touches.values()];
 }
 
-// One round trip per batch: the statement lives in migration 0009 as a function, so it is planned once per
+// One round trip per batch: the statement lives in migration 0008 as a function, so it is planned once per
 // session. Data-modifying CTEs see each other only through RETURNING: the message insert joins the fans
 // upsert's returned ids; flow changes and submissions join the inserted messages (new pushes only).
 const INSERT_BATCH = 'select out_account_id as account_id, out_dedupe_key as dedupe_key from zg_ingest_pushes($1::jsonb, $2::jsonb, $3::jsonb, $4::jsonb, $5::jsonb)';

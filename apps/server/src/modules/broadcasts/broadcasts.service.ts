@@ -3,6 +3,7 @@ import type { MassContent } from '@zhanggui/wechat';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { said } from '../../platform/http/validation-messages.ts';
 import type { AccountsService, AccountView } from '../accounts/accounts.service.ts';
 import { fanFilterBody } from '../fans/fans.schema.ts';
 import { fanWhere } from '../fans/fans.service.ts';
@@ -198,8 +199,14 @@ export class BroadcastsService {
     return tag.wechat_tag_id;
   }
 
+  /** The message's material or news exists in this account (nothing is sent to WeChat until the send). */
   private async checkContent(accountId: number, message: BroadcastMessage): Promise<void> {
-    await this.content(accountId, message);
+    if (message.type === 'text') return;
+    const [found] =
+      message.type === 'news'
+        ? await this.db.query('select 1 from news_drafts where account_id = $1 and id = $2', [accountId, message.newsId])
+        : await this.db.query('select 1 from materials where account_id = $1 and id = $2 and kind = $3', [accountId, message.materialId, message.type]);
+    if (!found) throw new AppError('VALIDATION_FAILED', [{ path: message.type === 'news' ? 'message.newsId' : 'message.materialId', message: message.type === 'news' ? said('noNews') : said('noMaterial', message.type) }]);
   }
 
   /** sendall to all or a tag where it fits; openid batches for filters and fatigue caps (service accounts only). */

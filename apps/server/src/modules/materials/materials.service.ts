@@ -8,7 +8,7 @@ import { articleImageHosts } from './article-html.ts';
 import { checkArticleImage, checkMaterialFile } from './material-formats.ts';
 import { isInUse, loadUsage } from './material-usage.ts';
 import { listQuery, previewInput, uploadFields, type MaterialMessageInput } from './materials.schema.ts';
-import { NewsDraftsService } from './news.service.ts';
+import { isGoneOnWechat, NewsDraftsService } from './news.service.ts';
 
 interface MaterialRow {
   id: number;
@@ -33,7 +33,6 @@ export interface MaterialFile {
 }
 
 /** WeChat's "invalid media_id": the thing is already gone on WeChat's side. */
-const isGoneOnWechat = (error: unknown) => error instanceof WechatApiError && error.errcode === 40007;
 
 /** The file name WeChat gets: it decides the format by the extension, and needs nothing of the operator's name. */
 const wechatFilename = (kind: string, name: string) => `${kind}.${/\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? 'bin'}`;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { ArticleImageView, MaterialView, NewsDraftView, PreviewResult } from '@zhanggui/shared';
 import { operatorWithRole, type ConsoleClient } from '../../testing/console-client.ts';
+import { waitFor } from '../../testing/wait-for.ts';
 import { startLoop, type Loop, type LoopAccount } from '../../testing/emulator-loop.ts';
 import { qrPng } from '../qrcodes/qr-images.ts';
 
@@ -55,15 +56,6 @@ async function articleImage(): Promise<string> {
   const res = await upload(`${base}/materials/article-images`, { filename: '插图.png', data: png, contentType: 'image/png' });
   assert.equal(res.statusCode, 201, res.body);
   return (res.json() as ArticleImageView).url;
-}
-
-async function waitFor<T>(check: () => Promise<T | undefined | null | false>, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  assert.fail(`timed out waiting for ${what}`);
 }
 
 test('uploads each kind as permanent material on WeChat and keeps the bytes', async () => {

@@ -8,6 +8,9 @@ import { sanitizeArticleHtml } from './article-html.ts';
 import { newsInBroadcasts } from './material-usage.ts';
 import { newsInput, type StoredArticle } from './materials.schema.ts';
 
+/** WeChat no longer has the media_id (40007). */
+export const isGoneOnWechat = (error: unknown) => error instanceof WechatApiError && error.errcode === 40007;
+
 interface NewsRow {
   id: number;
   account_id: number;
@@ -23,7 +26,6 @@ interface NewsRow {
 /** freepublish/get's publish_status (§4.11) in words. */
 const PUBLISH_STATUS: Record<number, NewsPublishStatus> = { 0: 'published', 1: 'publishing', 2: 'original_check_failed', 3: 'failed', 4: 'rejected', 5: 'deleted', 6: 'banned' };
 
-const isGoneOnWechat = (error: unknown) => error instanceof WechatApiError && error.errcode === 40007;
 
 /**
  * News drafts (图文): edited here with sanitised bodies, kept in WeChat's draft box, published with

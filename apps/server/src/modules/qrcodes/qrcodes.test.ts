@@ -4,6 +4,7 @@ import type { QrChannelSeries, QrChannelView, QrCodeView, TagView } from '@zhang
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { operatorWithRole, type ConsoleClient } from '../../testing/console-client.ts';
+import { waitFor } from '../../testing/wait-for.ts';
 import { startLoop, type Loop, type LoopAccount } from '../../testing/emulator-loop.ts';
 
 // QR channels end to end: codes made through the console's API on the emulator, scanned by simulated
@@ -50,14 +51,6 @@ async function fanRow(openid: string) {
     [account.id, openid],
   );
   return row!;
-}
-
-async function waitFor(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  assert.fail(`timed out waiting for ${what}`);
 }
 
 test('the platform allocates scenes: concurrent codes never collide, and WeChat knows every one', async () => {
