@@ -43,6 +43,12 @@ import { MenusService } from './modules/menus/menus.service.ts';
 import { qrChannelsRoutes } from './modules/qrcodes/qrcodes.routes.ts';
 import { QrChannelsService } from './modules/qrcodes/qrcodes.service.ts';
 import { TagsService } from './modules/tags/tags.service.ts';
+import { CouponsService } from './modules/loyalty/coupons.service.ts';
+import { FanSessions } from './modules/loyalty/fan-session.ts';
+import { h5Routes } from './modules/loyalty/h5.routes.ts';
+import { LoyaltyReplies } from './modules/loyalty/loyalty-replies.ts';
+import { loyaltyRoutes } from './modules/loyalty/loyalty.routes.ts';
+import { MembersService } from './modules/loyalty/members.service.ts';
 import { AccountRegistry } from './wechat-gateway/account-registry.ts';
 import { InboundPipeline } from './wechat-gateway/inbound-pipeline.ts';
 import { InboundWriter } from './wechat-gateway/inbound-writer.ts';
@@ -73,6 +79,9 @@ export interface Platform {
   channels: QrChannelsService;
   materials: MaterialsService;
   broadcasts: BroadcastsService;
+  members: MembersService;
+  coupons: CouponsService;
+  fanSessions: FanSessions;
   pipeline: InboundPipeline;
   http: FastifyInstance;
   /** Starts listening (web role); resolves with the bound address. */
@@ -126,10 +135,15 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
   const channels = new QrChannelsService(db, tokens);
   const materials = new MaterialsService(db, tokens, config.wechat);
   const broadcasts = new BroadcastsService(db, accounts, materials);
+  const members = new MembersService(db, accounts, config.publicUrl);
+  const coupons = new CouponsService(db, accounts, members, config.publicUrl);
+  const fanSessions = new FanSessions(config.masterKey);
+  const loyaltyReplies = new LoyaltyReplies(members, coupons, async (accountId) => (await accounts.get(accountId)).timezone);
   const support = {
     fanState: (accountId: number, openid: string) => flows.fanState(accountId, openid),
     finish: (flowId: number, openid: string) => flows.finish(flowId, openid),
     channel: (accountId: number, scene: string) => channels.channelFor(accountId, scene),
+    loyalty: (accountId: number) => loyaltyReplies.hooks(accountId),
   };
   const pipeline = new InboundPipeline(registry, writer, support, (accountId, originalId) => {
     accounts.learnOriginalId(accountId, originalId).catch((error: unknown) => logger.warn({ err: error }, 'could not record original id'));
@@ -173,7 +187,9 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     await api.register(qrChannelsRoutes, { channels, accounts, audit });
     await api.register(materialsRoutes, { materials, audit });
     await api.register(broadcastsRoutes, { broadcasts, audit });
+    await api.register(loyaltyRoutes, { members, coupons, operators, audit });
   });
+  await http.register(h5Routes, { accounts, members, coupons, sessions: fanSessions, endpoints: config.wechat, publicUrl: config.publicUrl, secureCookies: config.secureCookies });
   // Article images live on WeChat (mmbiz), or on the emulator in development and tests.
   serveConsole(http, { imageOrigins: articleImageOrigins(config.wechat) });
   await http.ready();
@@ -207,6 +223,9 @@ async function assemble(config: Config, db: Database, logger: Logger): Promise<P
     channels,
     materials,
     broadcasts,
+    members,
+    coupons,
+    fanSessions,
     pipeline,
     http,
     async listen() {

@@ -231,6 +231,14 @@ export interface FanFilter {
   interactedAfter?: string;
   interactedBefore?: string;
   blacklisted?: boolean;
+  /** Holds a membership card (true) or not (false). */
+  member?: boolean;
+  /** Members at this level (our level id). */
+  levelId?: number;
+  /** From the member profile. */
+  gender?: 'male' | 'female';
+  /** Members whose profile region contains this text, e.g. "深圳". */
+  region?: string;
   q?: string;
 }
 

@@ -6,3 +6,4 @@ export * from './menus-api.ts';
 export * from './csv.ts';
 export type * from './broadcasts-api.ts';
 export * from './materials-api.ts';
+export type * from './loyalty-api.ts';

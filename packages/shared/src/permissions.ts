@@ -1,5 +1,5 @@
 /** Roles an operator can hold on an account. One operator may hold different roles on different accounts. */
-export const ROLES = ['owner', 'admin', 'editor', 'agent', 'analyst'] as const;
+export const ROLES = ['owner', 'admin', 'editor', 'agent', 'analyst', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'fans.export',
   'fans.sync',
   'analytics.view',
+  'loyalty.edit', // card programme, coupon templates, points adjustments, issuing and voiding coupons
+  'coupons.redeem', // the till: redeem coupons (核销), look up members, record orders for points
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,11 +36,13 @@ const ALL: readonly Permission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: ALL,
   admin: ALL,
-  editor: ['account.view', 'rules.view', 'rules.edit', 'menus.edit', 'channels.edit', 'materials.edit', 'broadcasts.send', 'inbox.view', 'canned.edit', 'fans.view', 'fans.edit', 'fans.export', 'fans.sync', 'analytics.view'],
+  editor: ['account.view', 'rules.view', 'rules.edit', 'menus.edit', 'channels.edit', 'materials.edit', 'broadcasts.send', 'inbox.view', 'canned.edit', 'fans.view', 'fans.edit', 'fans.export', 'fans.sync', 'analytics.view', 'loyalty.edit'],
   // Customer service: the inbox only, plus tagging the fan they are talking to.
   agent: ['account.view', 'inbox.view', 'inbox.reply', 'fans.view', 'fans.edit'],
   // Read-only.
   analyst: ['account.view', 'rules.view', 'inbox.view', 'fans.view', 'analytics.view', 'audit.view'],
+  // Store staff at the till (核销员): redeem coupons and record orders; nothing else.
+  staff: ['account.view', 'coupons.redeem'],
 };
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
@@ -47,6 +51,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   editor: { zh: '运营编辑', en: 'Editor' },
   agent: { zh: '客服', en: 'Agent' },
   analyst: { zh: '数据分析', en: 'Analyst' },
+  staff: { zh: '门店核销员', en: 'Store staff' },
 };
 
 export function can(role: Role, permission: Permission): boolean {

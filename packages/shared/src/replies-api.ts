@@ -42,7 +42,13 @@ export type ReplyAction =
   /** Searches with the keyword's argument (or the whole message) and answers with the best matches as news. */
   | { type: 'search'; scope: 'all' | 'knowledge' | 'products'; notFound?: string }
   /** The nearest stores to the fan's location (a location message, or the last one we know, for "附近 ATM"). */
-  | { type: 'stores_nearby'; notFound?: string };
+  | { type: 'stores_nearby'; notFound?: string }
+  /** Issues the fan's membership card (the same card when they have one) and answers with it. */
+  | { type: 'member_card' }
+  /** Issues a coupon of this template (once per push, within stock and the per-fan limit) and answers with it. */
+  | { type: 'coupon'; templateId: number }
+  /** The daily check-in (签到), answered with the points given and the streak. */
+  | { type: 'checkin' };
 
 export type RuleTrigger = 'subscribe' | 'default' | 'keyword' | 'message_type';
 export type InboundMessageType = 'image' | 'voice' | 'video' | 'shortvideo' | 'location' | 'link';
@@ -219,7 +225,7 @@ export type RuleTestInput = {
 
 export interface RuleTestResult {
   /** What decided the answer. */
-  source: 'flow' | 'rule' | 'welcome' | 'default' | 'message_type' | 'channel' | 'menu' | 'none';
+  source: 'flow' | 'rule' | 'welcome' | 'default' | 'message_type' | 'channel' | 'menu' | 'loyalty' | 'none';
   rule: { id: number; name: string; keyword: KeywordSpec | null; argument: string | null } | null;
   flow: { id: number; name: string; step: string; nextStep: string | null; ended: boolean } | null;
   /** The passive reply (in the HTTP response) and what would follow as customer-service messages. */

@@ -25,6 +25,8 @@ export interface DecisionSupport {
   finish: DecideContext['finish'];
   /** The QR channel whose code carries a scene. */
   channel?: (accountId: number, scene: string) => ReturnType<NonNullable<DecideContext['channel']>>;
+  /** Cards, coupons and check-ins asked for by replies. */
+  loyalty?: (accountId: number) => NonNullable<DecideContext['loyalty']>;
 }
 
 export interface StoredPush {
@@ -90,6 +92,7 @@ export class InboundPipeline {
       fanState: () => this.support.fanState(account.id, message.fromUserName),
       finish: this.support.finish,
       channel: this.support.channel ? (scene) => this.support.channel!(account.id, scene) : undefined,
+      loyalty: this.support.loyalty?.(account.id),
     });
     const written = await this.writer.write({
       accountId: account.id,

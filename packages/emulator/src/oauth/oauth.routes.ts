@@ -5,6 +5,7 @@ import type { EmulatorCore } from '../emulator-core.ts';
 import { ok, registerOpenApi } from '../http/api-route.ts';
 import { escapeHtml, page } from '../phone/html.ts';
 import { authenticateApp } from '../tokens/token.routes.ts';
+import { phoneFanCookie } from '../phone/phone.routes.ts';
 
 const SCOPES = ['snsapi_base', 'snsapi_userinfo'];
 const PICKER_LIMIT = 50;
@@ -29,10 +30,13 @@ export function registerOAuthRoutes(app: FastifyInstance, core: EmulatorCore): v
     if (q.response_type !== 'code') return html(10013, 'response_type 必须是 code');
     if (q.state !== undefined && Buffer.byteLength(q.state) > 128) return html(10013, 'state 超过 128 字节');
 
-    if (q.openid) {
-      const fan = account.fans.indexOf(q.openid);
+    // A page opened from a fan's phone (silent for snsapi_base, as in WeChat) or a test naming the fan.
+    const fromPhone = q.scope === 'snsapi_base' ? cookieValue(request.headers.cookie, phoneFanCookie(account.appId)) : undefined;
+    const openid = q.openid ?? fromPhone;
+    if (openid) {
+      const fan = account.fans.indexOf(openid);
       if (fan < 0) return html(10003, '没有这个粉丝');
-      const code = core.oauth.issueCode({ appId: account.appId, openid: q.openid, scope: q.scope }, core.clock.now());
+      const code = core.oauth.issueCode({ appId: account.appId, openid, scope: q.scope }, core.clock.now());
       const target = `${q.redirect_uri}${q.redirect_uri.includes('?') ? '&' : '?'}code=${encodeURIComponent(code)}&state=${encodeURIComponent(q.state ?? '')}`;
       return reply.redirect(target, 302);
     }
@@ -100,4 +104,12 @@ function pickerPage(account: AccountState, url: string): string {
   const body = `<div class="bar"><h1>${escapeHtml(account.config.name)} 申请获得你的身份</h1></div>
 <p class="section">模拟网页授权：选择你是哪位粉丝（共 ${account.fans.count} 位，显示前 ${shown} 位）。</p><div class="list">${rows || '<p class="section">还没有粉丝。</p>'}</div>`;
   return page('网页授权', body);
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
 }

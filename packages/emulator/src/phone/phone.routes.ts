@@ -38,7 +38,12 @@ export function registerPhoneRoutes(app: FastifyInstance, core: EmulatorCore): v
     if (!account || fan < 0) {
       return reply.code(404).type('text/html; charset=utf-8').send(page('未找到', `<div class="bar"><a href="/phone">‹ 返回</a><h1>未找到</h1></div><p class="section">没有这个公众号或粉丝。</p>`));
     }
-    return reply.type('text/html; charset=utf-8').send(page(account.config.name, chatBody(core, account, fan), PHONE_SCRIPT));
+    // Whoever holds this phone is this fan: pages it opens are authorized as them, silently for
+    // snsapi_base, as inside WeChat (the authorize page reads this cookie).
+    return reply
+      .header('set-cookie', `${phoneFanCookie(account.appId)}=${encodeURIComponent(openid)}; Path=/connect; SameSite=Lax; HttpOnly`)
+      .type('text/html; charset=utf-8')
+      .send(page(account.config.name, chatBody(core, account, fan), PHONE_SCRIPT));
   });
 
   app.get('/phone/:appId/:openid/events', (request, reply) => {
@@ -137,3 +142,6 @@ function codePicker(core: EmulatorCore, account: AccountState): string {
 }
 
 const PICKER_LIMIT = 50;
+
+/** The cookie naming the fan whose phone this browser is, per account. */
+export const phoneFanCookie = (appId: string) => `wx_phone_fan_${appId.replace(/[^A-Za-z0-9_]/g, '')}`;

@@ -33,6 +33,24 @@ export async function fetchStableToken(
   });
 }
 
+/**
+ * The URL that sends a fan's browser through WeChat's web authorization (§4.12): parameters in WeChat's
+ * order, the redirect URL-encoded, `#wechat_redirect` at the end.
+ */
+export function oauthAuthorizeUrl(openBase: string, options: { appId: string; redirectUri: string; scope: 'snsapi_base' | 'snsapi_userinfo'; state?: string }): string {
+  const state = options.state ? `&state=${options.state}` : '';
+  return `${openBase.replace(/\/+$/, '')}/connect/oauth2/authorize?appid=${encodeURIComponent(options.appId)}&redirect_uri=${encodeURIComponent(options.redirectUri)}&response_type=code&scope=${options.scope}${state}#wechat_redirect`;
+}
+
+/** Exchanges a web-authorization code (single use, minutes-lived) for the fan's openid (§4.12). */
+export async function exchangeOAuthCode(http: WechatHttp, credentials: { appId: string; secret: string; code: string }): Promise<T.OAuthTokenResponse> {
+  return http.call<T.OAuthTokenResponse>('/sns/oauth2/access_token', {
+    method: 'GET',
+    auth: false,
+    query: { appid: credentials.appId, secret: credentials.secret, code: credentials.code, grant_type: 'authorization_code' },
+  });
+}
+
 type Ok = { errcode?: number; errmsg?: string };
 
 function formOf(file: T.UploadFile, extra: Record<string, string> = {}): FormData {

@@ -209,3 +209,14 @@ export interface PublishStatus {
   article_detail?: { count: number; item: Array<{ idx: number; article_url: string }> };
   fail_idx?: number[];
 }
+
+/** /sns/oauth2/access_token (§4.12): a per-user token, not the account's. */
+export interface OAuthTokenResponse {
+  access_token: string;
+  expires_in: number;
+  refresh_token: string;
+  openid: string;
+  scope: string;
+  is_snapshotuser?: number;
+  unionid?: string;
+}

@@ -1,4 +1,4 @@
-import { ROLE_PERMISSIONS } from '@zhanggui/shared';
+import { ROLE_PERMISSIONS, ROLES } from '@zhanggui/shared';
 import type { ConnectionTestResult } from '@zhanggui/shared';
 import { fetchStableToken, WechatApiError, WechatClient, WechatHttp, type WechatEndpoints } from '@zhanggui/wechat';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -71,7 +71,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: Deps): Promise<
   app.get('/api/accounts/:accountId/members', { config: { access: { permission: 'account.view' } } }, async (request) => operators.members(accountOf(request)));
 
   app.post('/api/accounts/:accountId/members', { config: { access: { permission: 'members.manage' } } }, async (request, reply) => {
-    const input = z.object({ username: z.string().trim().toLowerCase().min(1), role: z.enum(['owner', 'admin', 'editor', 'agent', 'analyst']) }).parse(request.body);
+    const input = z.object({ username: z.string().trim().toLowerCase().min(1), role: z.enum(ROLES) }).parse(request.body);
     const operator = await operators.findByUsername(input.username);
     if (!operator) throw new AppError('OPERATOR_NOT_FOUND', { username: input.username });
     await guardOwnerGrant(request, input.role);
@@ -81,7 +81,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: Deps): Promise<
   });
 
   app.put<{ Params: { operatorId: string } }>('/api/accounts/:accountId/members/:operatorId', { config: { access: { permission: 'members.manage' } } }, async (request) => {
-    const { role } = z.object({ role: z.enum(['owner', 'admin', 'editor', 'agent', 'analyst']) }).parse(request.body);
+    const { role } = z.object({ role: z.enum(ROLES) }).parse(request.body);
     const operatorId = Number(request.params.operatorId);
     if (!(await operators.membership(operatorId, accountOf(request)))) throw new AppError('OPERATOR_NOT_FOUND', { operatorId });
     await guardOwnerGrant(request, role);

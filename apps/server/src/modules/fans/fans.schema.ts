@@ -11,6 +11,10 @@ export const fanFilterQuery = z.object({
   interactedAfter: z.iso.datetime({ offset: true }).optional(),
   interactedBefore: z.iso.datetime({ offset: true }).optional(),
   blacklisted: bool.optional(),
+  member: bool.optional(),
+  levelId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  gender: z.enum(['male', 'female']).optional(),
+  region: z.string().trim().min(1).max(40).optional(),
   q: z.string().trim().max(100).optional(),
 });
 export type FanFilter = z.output<typeof fanFilterQuery>;
@@ -24,6 +28,10 @@ export const fanFilterBody = z.object({
   interactedAfter: z.iso.datetime({ offset: true }).optional(),
   interactedBefore: z.iso.datetime({ offset: true }).optional(),
   blacklisted: z.boolean().optional(),
+  member: z.boolean().optional(),
+  levelId: z.number().int().positive().max(2_147_483_647).optional(),
+  gender: z.enum(['male', 'female']).optional(),
+  region: z.string().trim().min(1).max(40).optional(),
   q: z.string().trim().max(100).optional(),
 });
 

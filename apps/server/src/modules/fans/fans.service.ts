@@ -47,6 +47,13 @@ export function fanWhere(accountId: number, filter: FanFilter): { where: string;
   if (filter.interactedAfter) clauses.push(`f.last_interaction_at >= ${param(filter.interactedAfter)}::timestamptz`);
   if (filter.interactedBefore) clauses.push(`f.last_interaction_at < ${param(filter.interactedBefore)}::timestamptz`);
   if (filter.blacklisted !== undefined) clauses.push(`f.blacklisted = ${param(filter.blacklisted)}`);
+  // The membership card and its profile (issue 7): what fans told us feeds targeting.
+  const card: string[] = [];
+  if (filter.levelId !== undefined) card.push(`m.level_id = ${param(filter.levelId)}`);
+  if (filter.gender) card.push(`m.gender = ${param(filter.gender)}`);
+  if (filter.region) card.push(`m.region ilike '%' || ${param(likePattern(filter.region))} || '%'`);
+  if (card.length || filter.member === true) clauses.push(`exists (select 1 from members m where m.account_id = f.account_id and m.openid = f.openid${card.map((c) => ` and ${c}`).join('')})`);
+  if (filter.member === false) clauses.push('not exists (select 1 from members m where m.account_id = f.account_id and m.openid = f.openid)');
   if (filter.q) clauses.push(`(f.openid = ${param(filter.q)} or f.remark ilike '%' || ${param(likePattern(filter.q))} || '%')`);
   return { where: clauses.join(' and '), params };
 }

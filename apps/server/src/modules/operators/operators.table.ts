@@ -1,3 +1,4 @@
+import { ROLES } from '@zhanggui/shared';
 import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.table.ts';
 
@@ -26,7 +27,7 @@ export const accountMembers = pgTable(
     operatorId: integer('operator_id')
       .notNull()
       .references(() => operators.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['owner', 'admin', 'editor', 'agent', 'analyst'] }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.operatorId] }), index('account_members_operator').on(t.operatorId)],

@@ -1,16 +1,17 @@
-import type { MenuSet, Store } from '@zhanggui/shared';
+import type { MenuSet, ReplyAction, Store } from '@zhanggui/shared';
 import type { Database } from '../../platform/db/database.ts';
 import type { AccountView } from '../accounts/accounts.service.ts';
 import { canUseCustomerService } from '../accounts/accounts.presenter.ts';
 import { SearchIndex, type SearchDoc } from '../search/search-index.ts';
 import { StoreLocator } from '../stores/store-locator.ts';
 import { keyActions } from '../menus/menu-convert.ts';
-import { ReplyBrain, type BrainFlow } from './reply-brain.ts';
+import { FOLD, ReplyBrain, type BrainFlow } from './reply-brain.ts';
+import { fold } from './text-fold.ts';
 import type { RepliesService } from './replies.service.ts';
 
 /** Reads everything an account's automatic replies use and compiles it into a ReplyBrain. */
 export async function loadReplyBrain(db: Database, replies: RepliesService, account: AccountView): Promise<ReplyBrain> {
-  const [rules, flows, knowledge, products, stores, menus] = await Promise.all([
+  const [rules, flows, knowledge, products, stores, menus, loyalty] = await Promise.all([
     replies.rules(account.id),
     db.query<{ id: number; name: string; enabled: boolean; entry_keywords: string[]; exit_words: string[]; exit_message: string; timeout_minutes: number; start_step: string; steps: BrainFlow['steps']; finishers: BrainFlow['finishers'] }>(
       'select * from flows where account_id = $1 and enabled',
@@ -29,6 +30,7 @@ export async function loadReplyBrain(db: Database, replies: RepliesService, acco
       [account.id],
     ),
     db.query<{ published: MenuSet | null }>('select published from account_menus where account_id = $1', [account.id]),
+    db.query<{ card_keyword: string; checkin_keyword: string }>('select card_keyword, checkin_keyword from loyalty_programs where account_id = $1 and enabled', [account.id]),
   ]);
   const docs: SearchDoc[] = [
     ...knowledge.map((k) => ({ kind: 'knowledge' as const, id: k.id, title: k.title, body: k.body, keywords: k.keywords, category: null, imageUrl: k.image_url, link: k.link, priceFen: null })),
@@ -55,6 +57,16 @@ export async function loadReplyBrain(db: Database, replies: RepliesService, acco
     account.timezone,
     canUseCustomerService(account),
     keyActions(menus[0]?.published ?? null),
+    loyaltyWords(loyalty[0] ?? null),
   );
 }
 
+
+/** The card programme's keywords, folded like flow entry keywords: exactly "会员卡" or "签到". */
+function loyaltyWords(program: { card_keyword: string; checkin_keyword: string } | null): Map<string, ReplyAction> {
+  const words = new Map<string, ReplyAction>();
+  if (!program) return words;
+  if (program.card_keyword.trim()) words.set(fold(program.card_keyword.trim(), FOLD), { type: 'member_card' });
+  if (program.checkin_keyword.trim()) words.set(fold(program.checkin_keyword.trim(), FOLD), { type: 'checkin' });
+  return words;
+}

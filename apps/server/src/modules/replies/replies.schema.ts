@@ -36,6 +36,9 @@ export const replyActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flow'), flowId: z.number().int().positive() }),
   z.object({ type: z.literal('search'), scope: z.enum(['all', 'knowledge', 'products']), notFound: z.string().max(500).optional() }),
   z.object({ type: z.literal('stores_nearby'), notFound: z.string().max(500).optional() }),
+  z.object({ type: z.literal('member_card') }),
+  z.object({ type: z.literal('coupon'), templateId: z.number().int().positive() }),
+  z.object({ type: z.literal('checkin') }),
 ]);
 
 const keywordSchema = z.object({ text: z.string().trim().min(1).max(200), match: z.enum(['exact', 'contains', 'prefix', 'suffix', 'regex']) });

@@ -1,5 +1,5 @@
 import type { FlowInput, KeywordSpec, MessageReply, ReplyAction, ReplySettings, RuleTestResult, RuleView } from '@zhanggui/shared';
-import type { InboundMessage, Reply } from '@zhanggui/wechat';
+import { dedupeKey, type InboundMessage, type Reply } from '@zhanggui/wechat';
 import { answerFlow, compileFlow, expired, startFlow, type CompiledFlow, type FlowSession, type FlowTurn } from '../flows/flow-engine.ts';
 import type { SearchIndex } from '../search/search-index.ts';
 import { formatDistance, mapLink, type StoreLocator } from '../stores/store-locator.ts';
@@ -35,8 +35,23 @@ export interface MenuKeyAction {
   replyMode: 'random' | 'all';
 }
 
+/** Where a card, a coupon or a check-in asked for by a reply came from. */
+export type LoyaltyVia = 'scan' | 'menu' | 'keyword';
+
+/**
+ * Membership actions of replies (issue 7): each writes (a card, a coupon, a check-in) and answers with
+ * what the fan got. Absent in dry runs (the rule tester), which describe instead.
+ */
+export interface LoyaltyHooks {
+  card(openid: string, via: LoyaltyVia): Promise<Reply[]>;
+  /** `ref` makes the coupon once per push, whatever retries or nodes see it again. */
+  coupon(openid: string, templateId: number, via: LoyaltyVia, ref: string): Promise<Reply[]>;
+  checkin(openid: string): Promise<Reply[]>;
+}
+
 export interface DecideContext {
   now: Date;
+  loyalty?: LoyaltyHooks;
   /** The channel whose code carries this scene, if any. */
   channel?: (scene: string) => Promise<ChannelHit | null>;
   fanState: () => Promise<FanState>;
@@ -92,6 +107,8 @@ export class ReplyBrain {
     private readonly timezone: string,
     private readonly canUseCustomerService: boolean,
     private readonly menuKeys: ReadonlyMap<string, MenuKeyAction> = new Map(),
+    /** The card programme's keywords ("会员卡", "签到"), folded. */
+    private readonly loyaltyWords: ReadonlyMap<string, ReplyAction> = new Map(),
   ) {
     this.rules = rules.filter((rule) => rule.enabled && rule.replies.length > 0).sort((a, b) => b.priority - a.priority || a.id - b.id);
     // The few non-keyword rules, in the same order, so a default reply never walks 100,000 keyword rules.
@@ -193,6 +210,8 @@ export class ReplyBrain {
   }
 
   private async byText(text: string, message: InboundMessage, ctx: DecideContext, notes: string[]): Promise<Decision> {
+    const word = this.loyaltyWords.get(fold(text.trim(), FOLD));
+    if (word) return this.byActions({ id: 0, name: word.type, replies: [word], replyMode: 'all' }, 'loyalty', '', message, ctx, notes);
     const hit = this.bestKeyword(this.matcher.match(text), ctx.now, notes);
     if (hit) return this.byRule(this.rules[hit.rule]!, 'rule', hit.argument, message, ctx, notes, hit.keyword);
     return this.byRule(this.first('default', ctx.now, notes), 'default', '', message, ctx, notes);
@@ -228,7 +247,7 @@ export class ReplyBrain {
   /** Runs a rule's (or a channel welcome's, or a menu button's) replies: one at random, or all. */
   private async byActions(
     rule: Pick<BrainRule, 'id' | 'name' | 'replies' | 'replyMode'>,
-    kind: 'welcome' | 'default' | 'rule' | 'type' | 'channel' | 'menu',
+    kind: 'welcome' | 'default' | 'rule' | 'type' | 'channel' | 'menu' | 'loyalty',
     argument: string,
     message: InboundMessage,
     ctx: DecideContext,
@@ -239,17 +258,34 @@ export class ReplyBrain {
     const produced: Produced = { replies: [], flow: null, submission: null, flowTrace: null };
     // A menu button's argument is its key, which is not for {{arg}}.
     const given = kind === 'menu' ? '' : argument;
-    for (const action of actions) await this.run(action, given, message, ctx, produced, notes);
+    const via: LoyaltyVia = kind === 'channel' || (kind === 'welcome' && message.msgType === 'event' && message.event === 'SCAN') ? 'scan' : kind === 'menu' ? 'menu' : 'keyword';
+    for (const action of actions) await this.run(action, given, message, ctx, produced, notes, via);
     const source = kind === 'type' ? 'message_type' : kind;
-    return this.finishDecision(produced, kind === 'menu' ? `menu:${argument}` : `${kind}:${rule.id}`, produced.flowTrace, notes, {
+    return this.finishDecision(produced, kind === 'menu' ? `menu:${argument}` : kind === 'loyalty' ? `loyalty:${rule.name}` : `${kind}:${rule.id}`, produced.flowTrace, notes, {
       source: produced.flowTrace ? 'flow' : source,
-      rule: kind === 'menu' || kind === 'channel' ? null : { id: rule.id, name: rule.name, keyword: keyword ?? null, argument: keyword ? argument : null },
+      rule: kind === 'menu' || kind === 'channel' || kind === 'loyalty' ? null : { id: rule.id, name: rule.name, keyword: keyword ?? null, argument: keyword ? argument : null },
     });
   }
 
-  private async run(action: ReplyAction, argument: string, message: InboundMessage, ctx: DecideContext, out: Produced, notes: string[]): Promise<void> {
+  private async run(action: ReplyAction, argument: string, message: InboundMessage, ctx: DecideContext, out: Produced, notes: string[], via: LoyaltyVia = 'keyword'): Promise<void> {
     const answering = message.msgType === 'event' ? 'event' : 'message';
     switch (action.type) {
+      case 'member_card':
+      case 'coupon':
+      case 'checkin': {
+        if (!ctx.loyalty) {
+          // A dry run: say what would happen, write nothing.
+          const what = action.type === 'member_card' ? '发放会员卡' : action.type === 'checkin' ? '签到' : `发放优惠券 #${action.templateId}`;
+          notes.push(`${action.type}: issued only for a real message`);
+          out.replies.push({ type: 'text', content: `［${what}］` });
+          return;
+        }
+        const openid = message.fromUserName;
+        if (action.type === 'member_card') out.replies.push(...(await ctx.loyalty.card(openid, via)));
+        else if (action.type === 'checkin') out.replies.push(...(await ctx.loyalty.checkin(openid)));
+        else out.replies.push(...(await ctx.loyalty.coupon(openid, action.templateId, via, `push:${dedupeKey(message)}`)));
+        return;
+      }
       case 'flow': {
         const flow = this.flows.get(action.flowId);
         if (!flow) {
@@ -372,7 +408,7 @@ export class ReplyBrain {
   }
 }
 
-const FOLD = { ignoreCase: true, foldWidth: true };
+export const FOLD = { ignoreCase: true, foldWidth: true };
 
 function empty(notes: string[]): Decision {
   return { passive: null, followUps: [], source: null, flow: null, submission: null, trace: { source: 'none', rule: null, flow: null, notes } };

@@ -16,3 +16,4 @@ export * from '../../modules/menus/menus.table.ts';
 export * from '../../modules/qrcodes/qrcodes.table.ts';
 export * from '../../modules/materials/materials.table.ts';
 export * from '../../modules/broadcasts/broadcasts.table.ts';
+export * from '../../modules/loyalty/loyalty.table.ts';

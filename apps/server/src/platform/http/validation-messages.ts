@@ -79,6 +79,20 @@ const SAID = {
   articleContentTooLong: () => ({ zh: '正文须少于 20,000 个字符且小于 1 MB', en: 'the content must be under 20,000 characters and under 1 MB' }),
   noNews: () => ({ zh: '本公众号没有该图文', en: 'no such news in this account' }),
   fanOrOpenid: () => ({ zh: '请指定粉丝（fanId 或 openid，二选一）', en: 'name the fan: fanId or openid, one of them' }),
+  firstLevelAtZero: () => ({ zh: '第一个等级的门槛须为 0', en: 'the first level must start at 0 points' }),
+  levelThresholdTwice: () => ({ zh: '两个等级的门槛相同', en: 'two levels have the same threshold' }),
+  streakDaysTwice: () => ({ zh: '连续天数重复', en: 'the same number of days appears twice' }),
+  couponValueNeeded: (kind: string) => ({
+    zh: kind === 'percent' ? '折扣券需要折扣（10–99）' : kind === 'amount' ? '代金券需要减免金额' : '兑换券需要写明赠品',
+    en: kind === 'percent' ? 'a discount coupon needs the percentage paid (10–99)' : kind === 'amount' ? 'an amount coupon needs the amount off' : 'a gift coupon needs the gift',
+  }),
+  amountOverMinSpend: () => ({ zh: '减免金额须小于使用门槛', en: 'the amount off must be below the minimum spend' }),
+  validityOrder: () => ({ zh: '结束日期不能早于开始日期', en: 'the end date is before the start date' }),
+  phoneFormat: () => ({ zh: '请输入 11 位手机号', en: 'enter an 11-digit mobile number' }),
+  birthdayFuture: () => ({ zh: '生日不能晚于今天', en: 'the birthday cannot be in the future' }),
+  dateFormat: () => ({ zh: '日期格式须为 YYYY-MM-DD', en: 'use the date format YYYY-MM-DD' }),
+  passwordNeeded: () => ({ zh: '新用户名需要设置密码（至少 10 位）', en: 'a new username needs a password (at least 10 characters)' }),
+  colorFormat: () => ({ zh: '颜色格式须为 #RRGGBB', en: 'use a colour like #RRGGBB' }),
 } satisfies Record<string, (...details: string[]) => { zh: string; en: string }>;
 const SAID_PREFIX = 'said:';
 const SEPARATOR = '\u001f';
