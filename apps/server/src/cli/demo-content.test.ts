@@ -70,7 +70,7 @@ test('the demo menu answers from the phone, and the door code welcomes, tags and
   assert.match(text((await loop.emulator.clickMenu(account.appId, openid, 'DEMO_MAGAZINE')).reply)!, /车迷天地/);
 
   const channels = await loop.platform.channels.list(account.id);
-  assert.deepEqual(channels.map((c) => c.name), ['南京东路店门口', '地铁二号线海报', '店员小王']);
+  assert.deepEqual(channels.map((c) => c.name), ['南京东路店门口', '地铁二号线海报', '店员小王', '收银台会员码']);
   const [door] = await loop.platform.channels.codes(account.id, channels[0]!.id);
   const visitor = loop.emulator.fanOpenid(account.appId, 9);
   await loop.emulator.unfollow(account.appId, visitor);
@@ -81,4 +81,16 @@ test('the demo menu answers from the phone, and the door code welcomes, tags and
   assert.match(text((await loop.emulator.clickMenu(account.appId, visitor, 'DEMO_INSTORE')).reply)!, /到店顾客专享/);
   const seen = await loop.platform.menus.tryMatch(account.id, visitor);
   assert.equal(seen.matched?.name, '到店顾客');
+});
+
+test('the card programme: the till code gives a card, 签到 checks in, the menu gives a coupon', async () => {
+  const openid = loop.emulator.fanOpenid(account.appId, nextFan++);
+  const channels = await loop.platform.channels.list(account.id);
+  const till = channels.find((c) => c.name === '收银台会员码')!;
+  const [code] = await loop.platform.channels.codes(account.id, till.id);
+  const scanned = await loop.emulator.scanQr(account.appId, openid, code!.ticket!);
+  assert.match(firstTitle(scanned.reply)!, /掌柜会员卡已领取/);
+  assert.match(text(await say('签到', openid))!, /签到成功！\+5 积分/);
+  const coupon = await loop.emulator.clickMenu(account.appId, openid, 'DEMO_COUPON');
+  assert.match(firstTitle(coupon.reply)!, /满100减20/);
 });

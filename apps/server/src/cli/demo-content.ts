@@ -7,7 +7,7 @@ import { MAGAZINE_MENU, MAZE_QUIZ, ORDER_BY_CHAT } from '../modules/flows/flow-e
  * keyword rules, the three example flows, search over a small knowledge base and catalogue (the default
  * reply), and nearby stores (a shared location is answered with them whenever the account has stores).
  */
-export const DEMO_CONTENT_VERSION = 3;
+export const DEMO_CONTENT_VERSION = 4;
 
 const rules: RuleInput[] = [
   { name: '关注欢迎语', trigger: 'subscribe', replies: [{ type: 'text', content: '欢迎关注掌柜演示店！回复「营业时间」「优惠」，或直接问「牛仔裤」「退货」；回复 900 看杂志菜单，「闯关」玩迷宫，「下单」聊天下单，发送位置找最近的门店。' }] },
@@ -40,8 +40,25 @@ const stores: StoreInput[] = [
   { name: '静安寺店', address: '上海市静安区南京西路 1618 号', phone: '021-62880000', hours: '10:00–21:30', latitude: 31.2236, longitude: 121.4454, keywords: [] },
 ];
 
+const DEMO_PROGRAM = {
+  enabled: true,
+  cardName: '掌柜会员卡',
+  color: '#1F6F5C',
+  memberNoPrefix: 'ZG',
+  memberNoDigits: 8,
+  notice: '结账时出示会员码，享受会员价并累积积分（每消费 1 元积 1 分）。',
+  levels: [
+    { name: '普通会员', threshold: 0, payPercent: null, benefits: '生日当月双倍积分' },
+    { name: '银卡会员', threshold: 200, payPercent: 95, benefits: '全场 9.5 折' },
+    { name: '金卡会员', threshold: 1000, payPercent: 90, benefits: '全场 9 折，专属客服' },
+  ],
+  points: { checkin: 5, streak: [{ days: 7, points: 30 }], perYuan: 1, welcome: 20 },
+  cardKeyword: '会员卡',
+  checkinKeyword: '签到',
+};
+
 /** The demo's menu: replies, two flows, a link and a location button; shoppers tagged 到店顾客 see 到店福利. */
-function demoMenu(flowId: (name: string) => number, shopperTag: number): MenuSet {
+function demoMenu(flowId: (name: string) => number, shopperTag: number, loyalty?: { centreUrl: string; couponTemplateId: number }): MenuSet {
   const browse: MenuButton = {
     name: '逛逛',
     subButtons: [
@@ -58,8 +75,21 @@ function demoMenu(flowId: (name: string) => number, shopperTag: number): MenuSet
       { name: '联系客服', type: 'click', key: 'DEMO_AGENT', replies: [{ type: 'text', content: '请直接发送您的问题，店员会尽快回复您。' }] },
     ],
   };
+  const promo: MenuButton = { name: '本周活动', type: 'click', key: 'DEMO_PROMO', replies: [{ type: 'text', content: '本周会员日：全场 9.5 折，出示本消息即可享受。' }] };
+  // With the card programme (demo content 4): a 会员 menu with the member centre, check-in and a coupon.
+  const first: MenuButton = loyalty
+    ? {
+        name: '会员',
+        subButtons: [
+          { name: '会员中心', type: 'view', url: loyalty.centreUrl },
+          { name: '每日签到', type: 'click', key: 'DEMO_CHECKIN', replies: [{ type: 'checkin' }] },
+          { name: '领新人券', type: 'click', key: 'DEMO_COUPON', replies: [{ type: 'coupon', templateId: loyalty.couponTemplateId }] },
+          promo,
+        ],
+      }
+    : promo;
   return {
-    buttons: [{ name: '本周活动', type: 'click', key: 'DEMO_PROMO', replies: [{ type: 'text', content: '本周会员日：全场 9.5 折，出示本消息即可享受。' }] }, browse, service],
+    buttons: [first, browse, service],
     conditional: [
       {
         id: 'demo-shoppers',
@@ -101,17 +131,29 @@ export async function seedDemoContent(platform: Platform, accountId: number, fro
     for (const product of products) await platform.catalogue.saveProduct(accountId, null, product);
     for (const store of stores) await platform.stores.save(accountId, null, store);
   }
-  if (from < 3) {
+  const flowId = async () => {
     const flows = await platform.flows.list(accountId);
-    const flowId = (name: string) => flows.find((f) => f.name === name)!.id;
-    const existing = (await platform.tags.list(accountId)).find((t) => t.name === '到店顾客');
-    const shopperTag = existing ?? (await platform.tags.create(accountId, '到店顾客'));
-    await platform.menus.saveDraft(accountId, demoMenu(flowId, shopperTag.id));
-    await platform.menus.publish(accountId);
-    for (const { code, ...channel } of demoChannels(shopperTag.id)) {
+    return (name: string) => flows.find((f) => f.name === name)!.id;
+  };
+  const shopperTag = async () => (await platform.tags.list(accountId)).find((t) => t.name === '到店顾客') ?? (await platform.tags.create(accountId, '到店顾客'));
+  if (from < 3) {
+    const tag = await shopperTag();
+    for (const { code, ...channel } of demoChannels(tag.id)) {
       const saved = await platform.channels.save(accountId, null, channel);
       await platform.channels.createCode(accountId, saved.id, { ...code, expireSeconds: code.kind === 'temporary' ? 30 * 86_400 : undefined });
     }
+  }
+  if (from < 4) {
+    // The card programme: a card at the till's QR code, check-in, points and coupons (issue 7).
+    await platform.members.saveProgram(accountId, DEMO_PROGRAM);
+    const welcome = await platform.coupons.saveTemplate(accountId, null, { name: '新人券', kind: 'amount', amountOffFen: 2000, minSpendFen: 10000, description: '全场通用，每人一张', color: '#E8553F', stock: 1000, perFanLimit: 1, validity: { type: 'relative', days: 30 }, claimable: true });
+    await platform.coupons.saveTemplate(accountId, null, { name: '积分换咖啡', kind: 'gift', gift: '拿铁一杯', description: '到店出示券码兑换', color: '#8B5E3C', stock: 200, perFanLimit: 3, validity: { type: 'relative', days: 14 }, pointsPrice: 20 });
+    await platform.coupons.saveTemplate(accountId, null, { name: '会员 8.5 折券', kind: 'percent', payPercent: 85, minSpendFen: 20000, description: '满 200 元可用', color: '#3E6AE1', stock: null, perFanLimit: 2, validity: { type: 'relative', days: 7 }, pointsPrice: 50 });
+    const till = await platform.channels.save(accountId, null, { name: '收银台会员码', note: '收银台立牌：扫码即领会员卡', welcome: [{ type: 'member_card' }], caption: '微信扫一扫，免费领会员卡' });
+    await platform.channels.createCode(accountId, till.id, { kind: 'permanent', sceneType: 'str', label: '收银台' });
+    const tag = await shopperTag();
+    await platform.menus.saveDraft(accountId, demoMenu(await flowId(), tag.id, { centreUrl: platform.members.centreUrl(accountId), couponTemplateId: welcome.id }));
+    await platform.menus.publish(accountId);
   }
   return DEMO_CONTENT_VERSION;
 }

@@ -51,6 +51,8 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
 掌柜 Zhanggui demo is running (embedded database at ${config.database.kind === 'pglite' ? config.database.dataDir : 'PostgreSQL'})
 
   Console            ${config.publicUrl}/   sign in as  demo / ${credentials.password}
+  Member centre      ${config.publicUrl}/h5/${accountId}/member   (open it from the phone's 会员 menu)
+  Till (核销)        ${config.publicUrl}/h5/staff   sign in as  till / ${credentials.password}
   Platform           ${address}
   Callback URL       ${config.publicUrl}/wx/${accountId}   (safe mode, as pasted into WeChat)
   WeChat emulator    ${emulator.url}
@@ -61,7 +63,9 @@ Demo account 掌柜演示店: AppID ${credentials.appId}  Token ${credentials.to
 On the phone page, send 营业时间, 优惠, 牛仔裤 or 退货 (searched), 900 (a menu), 闯关 (a quiz), 下单 (an order),
 or share a location for the nearest stores; anything no rule or search answers gets the default reply.
 Tap the menu at the bottom of the chat, or 扫一扫 the 南京东路店门口 code (picked from the list) to be welcomed,
-tagged and shown the in-store menu. In the console: 自定义菜单, 渠道二维码, 素材库 and 群发.
+tagged and shown the in-store menu. Scan 收银台会员码 (or send 会员卡) for a membership card, 签到 to check in,
+and 会员 → 领新人券 for a coupon; redeem its code on the till page. In the console: 会员卡, 会员, 优惠券,
+自定义菜单, 渠道二维码, 素材库 and 群发.
 Press Ctrl+C to stop.`);
   await untilSignal(platform, () => emulator.close());
   return 0;
@@ -134,6 +138,15 @@ async function ensureDemoOperator(platform: Platform, accountId: number, passwor
     await platform.operators.setPassword(operator.id, password);
   }
   if (!(await platform.operators.membership(operator.id, accountId))) await platform.operators.setRole(accountId, operator.id, 'owner');
+  // A till login for the staff page (核销): it can redeem coupons and record orders, nothing else.
+  let till = await platform.operators.findByUsername('till');
+  if (!till) {
+    const created = await platform.operators.create({ username: 'till', displayName: '收银台', password, isAdmin: false });
+    till = { ...created, passwordHash: '' };
+  } else {
+    await platform.operators.setPassword(till.id, password);
+  }
+  if (!(await platform.operators.membership(till.id, accountId))) await platform.operators.setRole(accountId, till.id, 'staff');
 }
 
 /** ~20 fans; on the first run each follows (so the platform meets them) and a few say hello. */
