@@ -77,25 +77,27 @@ function demoMenu(flowId: (name: string) => number, shopperTag: number, loyalty?
   };
   const promo: MenuButton = { name: '本周活动', type: 'click', key: 'DEMO_PROMO', replies: [{ type: 'text', content: '本周会员日：全场 9.5 折，出示本消息即可享受。' }] };
   // With the card programme (demo content 4): a 会员 menu with the member centre, check-in and a coupon.
-  const first: MenuButton = loyalty
-    ? {
-        name: '会员',
-        subButtons: [
-          { name: '会员中心', type: 'view', url: loyalty.centreUrl },
-          { name: '每日签到', type: 'click', key: 'DEMO_CHECKIN', replies: [{ type: 'checkin' }] },
-          { name: '领新人券', type: 'click', key: 'DEMO_COUPON', replies: [{ type: 'coupon', templateId: loyalty.couponTemplateId }] },
-          promo,
-        ],
-      }
-    : promo;
+  const instore: MenuButton = { name: '到店福利', type: 'click', key: 'DEMO_INSTORE', replies: [{ type: 'text', content: '到店顾客专享：今天买满 199 元送帆布袋一个，结账时出示本消息。' }] };
+  const member = (extra: MenuButton): MenuButton =>
+    loyalty
+      ? {
+          name: '会员',
+          subButtons: [
+            { name: '会员中心', type: 'view', url: loyalty.centreUrl },
+            { name: '每日签到', type: 'click', key: 'DEMO_CHECKIN', replies: [{ type: 'checkin' }] },
+            { name: '领新人券', type: 'click', key: 'DEMO_COUPON', replies: [{ type: 'coupon', templateId: loyalty.couponTemplateId }] },
+            extra,
+          ],
+        }
+      : extra;
   return {
-    buttons: [first, browse, service],
+    buttons: [member(promo), browse, service],
     conditional: [
       {
         id: 'demo-shoppers',
         name: '到店顾客',
         matchRule: { tagId: shopperTag },
-        buttons: [{ name: '到店福利', type: 'click', key: 'DEMO_INSTORE', replies: [{ type: 'text', content: '到店顾客专享：今天买满 199 元送帆布袋一个，结账时出示本消息。' }] }, browse, service],
+        buttons: [member(instore), browse, service],
       },
     ],
   };
