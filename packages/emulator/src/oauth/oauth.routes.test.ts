@@ -25,6 +25,19 @@ describe('OAuth web authorization (§4.12)', () => {
   const exchange = (code: string, secret = h.secret) =>
     h.call(`/sns/oauth2/access_token?appid=${h.appId}&secret=${secret}&code=${code}&grant_type=authorization_code`, { token: null });
 
+  test('a page opened from a fan’s phone is authorized as that fan, silently for snsapi_base only', async () => {
+    const phone = await fetch(`${h.emu.url}/phone/${h.appId}/${fan}`);
+    const cookie = phone.headers.getSetCookie()[0]!.split(';')[0]!;
+    const silent = await fetch(`${h.emu.url}/connect/oauth2/authorize?appid=${h.appId}&redirect_uri=${encodeURIComponent('http://shop.example/cb')}&response_type=code&scope=snsapi_base&state=s1`, { redirect: 'manual', headers: { cookie } });
+    assert.equal(silent.status, 302);
+    const code = new URL(silent.headers.get('location')!).searchParams.get('code')!;
+    const grant = (await exchange(code)) as { openid: string };
+    assert.equal(grant.openid, fan);
+    // snsapi_userinfo asks for consent (the picker page) even from the phone.
+    const consent = await fetch(`${h.emu.url}/connect/oauth2/authorize?appid=${h.appId}&redirect_uri=${encodeURIComponent('http://shop.example/cb')}&response_type=code&scope=snsapi_userinfo&state=s2`, { redirect: 'manual', headers: { cookie } });
+    assert.equal(consent.status, 200);
+  });
+
   test('the picker page lists fans; &openid= redirects with code and state', async () => {
     const picker = await authorize('&scope=snsapi_userinfo&state=s');
     assert.equal(picker.status, 200);
