@@ -551,7 +551,7 @@ function presentCoupon(row: CouponRow): CouponView {
     memberNo: row.member_no,
     status: row.state,
     validFrom: row.valid_from.toISOString(),
-    validTo: row.valid_to.toISOString(),
+    validTo: lastInstant(row.valid_to),
     issuedVia: row.issued_via,
     issuedAt: row.created_at.toISOString(),
     redeemedAt: row.redeemed_at?.toISOString() ?? null,
@@ -574,8 +574,13 @@ function presentFanCoupon(row: CouponRow): FanCoupon {
     code: row.code,
     status: row.state,
     validFrom: row.valid_from.toISOString(),
-    validTo: row.valid_to.toISOString(),
+    validTo: lastInstant(row.valid_to),
     issuedAt: row.created_at.toISOString(),
     redeemedAt: row.redeemed_at?.toISOString() ?? null,
   };
+}
+
+/** The last moment a coupon is valid (stored as the exclusive end): a fixed window ends at 23:59:59.999 of its last day. */
+function lastInstant(end: Date): string {
+  return new Date(end.getTime() - 1).toISOString();
 }

@@ -239,6 +239,12 @@ export async function h5Routes(app: FastifyInstance, deps: Deps): Promise<void> 
     return reply.headers(PAGE_HEADERS).header('cache-control', 'public, max-age=31536000, immutable').type(TYPES[extname(file)] ?? 'application/octet-stream').send(readFileSync(file));
   });
 
+  app.get('/h5/favicon.svg', async (_request, reply) => {
+    const file = join(dist, 'favicon.svg');
+    if (!existsSync(file)) throw new AppError('NOT_FOUND');
+    return reply.header('cache-control', 'public, max-age=86400').type(TYPES['.svg']!).send(readFileSync(file));
+  });
+
   // The till page signs in with an operator login, not through WeChat.
   app.get('/h5/staff', async (_request, reply) => sendIndex(reply));
   app.get('/h5/staff/*', async (_request, reply) => sendIndex(reply));

@@ -55,7 +55,7 @@ export class LoyaltyReplies {
           articles: [
             {
               title: `恭喜获得优惠券：${coupon.title}`,
-              description: `${coupon.templateName}\n有效期 ${dateOf(coupon.validFrom, timezone)} 至 ${dateOf(new Date(Date.parse(coupon.validTo) - 1).toISOString(), timezone)}\n点击查看券码，到店出示即可使用`,
+              description: `${coupon.templateName}\n有效期 ${dateOf(coupon.validFrom, timezone)} 至 ${dateOf(coupon.validTo, timezone)}\n点击查看券码，到店出示即可使用`,
               url: this.coupons.couponUrl(accountId, coupon.id),
             },
           ],
