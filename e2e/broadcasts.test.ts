@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { CONSOLE_DIST } from '../apps/server/src/platform/http/console-static.ts';
 import { qrPng } from '../apps/server/src/modules/qrcodes/qr-images.ts';
 import { startLoop, type Loop, type LoopAccount } from '../apps/server/src/testing/emulator-loop.ts';
-import { openBrowser, screenshotOnFailure } from './browser.ts';
+import { openBrowser, screenshotOnFailure, shot } from './browser.ts';
 
 // The material library and broadcasts in a real browser: an image uploaded to the library (and to WeChat),
 // a text broadcast composed with its audience estimate, sent, arriving on the fans' phones, and its report.
@@ -35,13 +33,6 @@ before(async () => {
 });
 after(() => loop?.close());
 
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.E2E_SCREENSHOTS !== '1') return;
-  const dir = join(process.cwd(), 'test-output');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `broadcasts-${name}.png`), fullPage: true });
-}
-
 test('an image into the library; a broadcast composed, sent to every follower, and reported', async (t) => {
   const desk = await openBrowser(t);
   if (!desk) return;
@@ -61,7 +52,7 @@ test('an image into the library; a broadcast composed, sent to every follower, a
     await page.locator('[data-testid^=material-card-][data-name="海报.png"]').waitFor(WAIT);
     const [stored] = await loop.platform.db.query<{ wechat_media_id: string }>('select wechat_media_id from materials where account_id = $1', [account.id]);
     assert.ok(stored?.wechat_media_id, 'synced to WeChat');
-    await shot(page, 'library');
+    await shot(page, 'broadcasts-library');
 
     // A broadcast to everyone, now.
     await page.goto(`${base}/broadcasts`);
@@ -72,14 +63,14 @@ test('an image into the library; a broadcast composed, sent to every follower, a
     await page.fill('[data-testid=broadcast-text]', '周末全场 8 折，到店出示本消息');
     await page.click('[data-testid=broadcast-target-all]');
     await page.locator('[data-testid=broadcast-estimate-audience]').getByText(String(FANS)).waitFor(WAIT);
-    await shot(page, 'compose');
+    await shot(page, 'broadcasts-compose');
     await page.click('[data-testid=broadcast-submit]');
     const row = page.locator('[data-testid^=broadcast-row-][data-title="周末大促"]');
     await row.waitFor(WAIT);
     const id = (await row.getAttribute('data-testid'))!.replace('broadcast-row-', '');
     await page.locator(`[data-testid=broadcast-status-${id}][data-status=sent]`).waitFor({ timeout: 20_000 });
     await page.locator(`[data-testid=broadcast-sent-${id}]`).getByText(String(FANS)).waitFor(WAIT);
-    await shot(page, 'sent');
+    await shot(page, 'broadcasts-sent');
 
     for (let i = 0; i < FANS; i++) {
       const got = loop.emulator.phone(account.appId, loop.emulator.fanOpenid(account.appId, i)).filter((e) => e.text === '周末全场 8 折，到店出示本消息');

@@ -50,3 +50,11 @@ export async function screenshotOnFailure(context: BrowserContext, name: string)
     await page.screenshot({ path: join(dir, `${name.replace(/[^\w-]+/g, '_')}-${n++}.png`), fullPage: true }).catch(() => {});
   }
 }
+
+/** With E2E_SCREENSHOTS=1, saves test-output/<name>.png (to look at what a test saw; nothing asserts on it). */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = { fullPage: true }): Promise<void> {
+  if (process.env.E2E_SCREENSHOTS !== '1') return;
+  const dir = join(process.cwd(), 'test-output');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: options.fullPage ?? false });
+}

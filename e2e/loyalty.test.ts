@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startLoop, type Loop } from '../apps/server/src/testing/emulator-loop.ts';
-import { openBrowser, screenshotOnFailure } from './browser.ts';
+import { openBrowser, screenshotOnFailure, shot } from './browser.ts';
 
 // Loyalty as people use it, in Chromium: a fan scans the till's card code on the emulator's phone, opens the
 // card from the reply (signed in silently through the emulator's OAuth), checks in twice, claims a coupon;
@@ -60,6 +60,7 @@ test('card by scan → member centre → check-in once → coupon → redeemed a
     await centre.locator('[data-testid=member-no]').waitFor(WAIT);
     assert.match((await centre.locator('[data-testid=member-no]').textContent())!.replace(/\s/g, ''), /^VIP000001$/);
     assert.match((await centre.locator('[data-testid=points-balance]').textContent())!, /10/);
+    await shot(centre, 'loyalty-member-centre', { fullPage: false });
 
     // Check in, then again: once.
     await centre.click('[data-testid=checkin]');
@@ -77,6 +78,7 @@ test('card by scan → member centre → check-in once → coupon → redeemed a
     const code = (await centre.locator('[data-testid=coupon-code]').textContent())!.replace(/\s/g, '');
     assert.match(code, /^[2-9A-HJ-NP-Z]{16}$/);
     await centre.locator('[data-testid=coupon-status]').waitFor(WAIT);
+    await shot(centre, 'loyalty-coupon', { fullPage: false });
 
     // The till signs in on the staff page and redeems it.
     const staff = await context.newPage();
@@ -90,10 +92,12 @@ test('card by scan → member centre → check-in once → coupon → redeemed a
     await staff.fill('[data-testid=staff-order-amount]', '128');
     await staff.click('[data-testid=staff-redeem]');
     await staff.getByText('核销成功').waitFor(WAIT);
+    await shot(staff, 'loyalty-till-redeemed', { fullPage: false });
 
     // The fan's open coupon page turns "used" by itself.
     await centre.bringToFront();
     await centre.locator('[data-testid=coupon-status]', { hasText: '已使用' }).waitFor(WAIT);
+    await shot(centre, 'loyalty-coupon-used', { fullPage: false });
 
     // Redeeming the same code again is refused, clearly.
     await staff.bringToFront();
@@ -103,6 +107,7 @@ test('card by scan → member centre → check-in once → coupon → redeemed a
     await staff.locator('[data-testid=staff-result]').waitFor(WAIT);
     await staff.click('[data-testid=staff-redeem]');
     await staff.locator('[data-testid=staff-error]', { hasText: '已核销' }).waitFor(WAIT);
+    await shot(staff, 'loyalty-till-refused', { fullPage: false });
 
     // An expired coupon is refused too.
     const second = await platform.coupons.issue(account.id, template.id, openid, 'manual');

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { CONSOLE_DIST } from '../apps/server/src/platform/http/console-static.ts';
 import { startLoop, type Loop, type LoopAccount } from '../apps/server/src/testing/emulator-loop.ts';
-import { openBrowser, screenshotOnFailure } from './browser.ts';
+import { openBrowser, screenshotOnFailure, shot } from './browser.ts';
 
 // Menus and QR channels in a real browser: the operator builds and publishes a menu in the visual editor,
 // a fan taps it on the emulator's phone page and gets the answer, the tap is counted; a channel gets a code,
@@ -33,13 +32,6 @@ before(async () => {
 after(() => loop?.close());
 
 /** E2E_SCREENSHOTS=1 writes test-output/menus-<name>.png, for looking at the screens while developing. */
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.E2E_SCREENSHOTS !== '1') return;
-  const dir = join(process.cwd(), 'test-output');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `menus-${name}.png`), fullPage: true });
-}
-
 test('a menu built and published in the console is tapped on the phone; a channel code is scanned and counted', async (t) => {
   const desk = await openBrowser(t);
   if (!desk) return;
@@ -79,7 +71,7 @@ test('a menu built and published in the console is tapped on the phone; a channe
       await page.fill('[data-testid=menu-reply-0-text]', '活动详情见官网');
       await page.locator('[data-testid=menu-issues-ok]').waitFor(WAIT);
       await page.locator('[data-testid=menu-phone]').getByText('最新活动').first().waitFor(WAIT);
-      await shot(page, 'editor');
+      await shot(page, 'menus-editor');
       await page.click('[data-testid=menu-publish]');
       await page.click('[data-testid=menu-publish-confirm]');
       await page.locator('[data-testid=menu-published-at]').waitFor(WAIT);
@@ -99,7 +91,7 @@ test('a menu built and published in the console is tapped on the phone; a channe
       const table = page.locator('[data-testid=menu-stats-table]');
       await table.waitFor(WAIT);
       await table.locator('tr', { hasText: '最新活动' }).getByText('1', { exact: true }).first().waitFor(WAIT);
-      await shot(page, 'stats');
+      await shot(page, 'menus-stats');
     });
 
     await step('a channel with its own welcome gets a permanent code, with image and poster downloads', async () => {
@@ -135,7 +127,7 @@ test('a menu built and published in the console is tapped on the phone; a channe
       const bytes = readFileSync(file!);
       assert.equal(bytes.subarray(1, 4).toString(), 'PNG', 'the poster is drawn to PNG in the browser');
       assert.ok(bytes.length > 10_000, `poster PNG ${bytes.length} bytes`);
-      await shot(page, 'channel-drawer');
+      await shot(page, 'menus-channel-drawer');
     });
 
     await step('the fan scans the code on the phone page, is welcomed by the channel, and the table counts it', async () => {
@@ -153,7 +145,7 @@ test('a menu built and published in the console is tapped on the phone; a channe
       await row.waitFor(WAIT);
       await row.locator('[data-testid^=channel-newFollows-]').getByText('1', { exact: true }).waitFor(WAIT);
       await row.locator('[data-testid^=channel-scans-]').getByText('1', { exact: true }).waitFor(WAIT);
-      await shot(page, 'channels');
+      await shot(page, 'menus-channels');
     });
   } finally {
     await desk.close();

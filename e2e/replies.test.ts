@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { CONSOLE_DIST } from '../apps/server/src/platform/http/console-static.ts';
 import { startLoop, type Loop, type LoopAccount } from '../apps/server/src/testing/emulator-loop.ts';
-import { openBrowser, screenshotOnFailure } from './browser.ts';
+import { openBrowser, screenshotOnFailure, shot } from './browser.ts';
 
 // Automatic replies, in a real browser against the real server and the emulator: the operator writes a
 // keyword rule in the drawer (watching the phone preview), a fan gets exactly that answer; a bad regex is
@@ -44,13 +43,6 @@ before(async () => {
 after(() => loop?.close());
 
 /** Screenshots for looking at the UI while developing: E2E_SCREENSHOTS=1 writes test-output/replies-<name>.png. */
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.E2E_SCREENSHOTS !== '1') return;
-  const dir = join(process.cwd(), 'test-output');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `replies-${name}.png`) });
-}
-
 const messageCount = async () =>
   ((await loop.platform.db.query<{ n: number }>('select count(*)::int as n from messages where account_id = $1', [account.id])) as Array<{ n: number }>)[0]!.n;
 
@@ -95,7 +87,7 @@ test('rules, the tester, a flow from a template and stores from CSV, through the
       await preview.locator('.zg-phone-bubble--fan', { hasText: '营业时间' }).waitFor(WAIT);
       await preview.getByText('每天 9:00–21:00').waitFor(WAIT);
       assert.equal((await loop.platform.replies.list(account.id)).length, 0, 'nothing saved yet');
-      await shot(page, 'rule-drawer');
+      await shot(page, 'replies-rule-drawer', { fullPage: false });
 
       await page.click('[data-testid=rule-save]');
       await drawer.waitFor({ state: 'detached', ...WAIT }).catch(() => drawer.waitFor({ state: 'hidden', ...WAIT }));
@@ -132,7 +124,7 @@ test('rules, the tester, a flow from a template and stores from CSV, through the
       await keywordItem.locator('.ant-form-item-explain-error', { hasText: '正则表达式无效' }).waitFor(WAIT);
       await drawer.locator('[data-testid=save-error]').waitFor(WAIT);
       assert.match(await drawer.locator('[data-testid=save-error]').innerText(), /关键词 1 › 内容/);
-      await shot(page, 'rule-drawer-error');
+      await shot(page, 'replies-rule-drawer-error', { fullPage: false });
       assert.equal((await loop.platform.replies.list(account.id)).length, before, 'nothing saved');
 
       // Cancel (antd spaces two-character labels: 取 消).
@@ -151,7 +143,7 @@ test('rules, the tester, a flow from a template and stores from CSV, through the
       assert.equal(await result.locator('[data-testid=tester-rule]').innerText(), '营业时间');
       assert.equal(await result.locator('[data-testid=tester-source]').getAttribute('data-source'), 'rule');
       await page.locator('[data-testid=tester-preview]').getByText('每天 9:00–21:00').waitFor(WAIT);
-      await shot(page, 'tester');
+      await shot(page, 'replies-tester', { fullPage: false });
       assert.equal(await messageCount(), messages, 'no message stored');
       assert.equal(loop.emulator.phone(account.appId, fan(0)).length, phone, 'nothing reached the fan');
       assert.equal(new URL(page.url()).searchParams.get('tab'), 'test');
@@ -167,7 +159,7 @@ test('rules, the tester, a flow from a template and stores from CSV, through the
       await page.click('[data-testid=flow-save]');
       await page.waitForURL(/\/flows\/\d+$/, WAIT);
       const flowId = Number(new URL(page.url()).pathname.split('/').pop());
-      await shot(page, 'flow-editor');
+      await shot(page, 'replies-flow-editor', { fullPage: false });
 
       const entered = await loop.emulator.sendText(account.appId, fan(1), '900');
       assert.equal(entered.outcome, 'replied');
@@ -199,7 +191,7 @@ test('rules, the tester, a flow from a template and stores from CSV, through the
       assert.equal(await row.locator('td').first().innerText(), '3');
       assert.match(await row.innerText(), /latitude/);
       assert.deepEqual(await loop.platform.stores.list(account.id), [], 'all or nothing');
-      await shot(page, 'store-import-errors');
+      await shot(page, 'replies-store-import-errors', { fullPage: false });
 
       // Two good rows.
       await file.setInputFiles({ name: 'stores.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV) });
