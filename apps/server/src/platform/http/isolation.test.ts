@@ -57,7 +57,15 @@ before(async () => {
     JSON.stringify([{ title: B_SECRET, author: '', digest: '', coverMaterialId: material!.id, content: `<p>${B_SECRET}</p>`, sourceUrl: '', showCover: false }]),
   ]);
   ids.newsId = news!.id;
+  // A card programme with a member, a coupon template and an issued coupon (its code is B's secret too).
+  await platform.members.saveProgram(accountB, { enabled: true, cardName: 'B卡', color: '#123456', memberNoPrefix: 'B', memberNoDigits: 6, notice: B_SECRET, levels: [{ name: B_SECRET.slice(0, 12), threshold: 0, payPercent: null, benefits: B_SECRET }], points: { checkin: 1, streak: [], perYuan: 1, welcome: 5 }, cardKeyword: '', checkinKeyword: '' });
+  ids.memberId = (await platform.members.issueCard(accountB, 'oB0000000000000000000000secret', 'manual')).member.id;
+  ids.templateId = (await platform.coupons.saveTemplate(accountB, null, { name: B_SECRET, kind: 'gift', gift: 'B', description: B_SECRET, validity: { type: 'relative', days: 5 }, claimable: true })).id;
+  const coupon = await platform.coupons.issue(accountB, ids.templateId, 'oB0000000000000000000000secret', 'manual');
+  ids.couponId = coupon.id;
+  bCouponCode = coupon.code;
 });
+let bCouponCode = '';
 after(() => platform.close());
 
 const accountRoutes = () => registeredRoutes(platform.http).filter((r) => r.url.startsWith('/api/accounts/:accountId'));
@@ -84,6 +92,16 @@ function bodyFor(route: RouteInfo): unknown {
   if (url.includes('/qr-channels')) return { name: 'x' };
   if (url.endsWith('/materials/preview')) return { openid: 'oB0000000000000000000000secret', message: { type: 'image', materialId: ids.materialId } };
   if (url.endsWith('/news') || url.endsWith('/news/:newsId')) return { articles: [{ title: 'x', coverMaterialId: ids.materialId, content: '<p>x</p>' }] };
+  if (url.endsWith('/redeem') || url.endsWith('/redeem/lookup')) return { code: bCouponCode, orderAmountFen: 100 };
+  if (url.endsWith('/member-lookup')) return { memberNo: 'B000001' };
+  if (url.endsWith('/loyalty/members')) return { openid: 'oB0000000000000000000000secret' };
+  if (url.endsWith('/points')) return { delta: 5, reason: 'x' };
+  if (url.endsWith('/orders')) return { amountFen: 10000 };
+  if (url.endsWith('/void')) return { reason: 'x' };
+  if (url.endsWith('/issue')) return { openids: ['oB0000000000000000000000secret'] };
+  if (url.includes('/coupon-templates')) return { name: 'x', kind: 'gift', gift: 'x', validity: { type: 'relative', days: 1 } };
+  if (url.endsWith('/loyalty/program')) return { enabled: false, cardName: 'x', color: '#000000', memberNoPrefix: '', memberNoDigits: 6, levels: [{ name: 'x', threshold: 0, payPercent: null }], points: { checkin: 0, streak: [], perYuan: 0, welcome: 0 } };
+  if (url.endsWith('/loyalty/staff')) return { username: 'leaky', displayName: 'x', password: 'leaky password 1' };
   if (url.includes('/rules')) return { name: 'x', trigger: 'default', replies: [{ type: 'text', content: 'x' }] };
   if (url.endsWith('/accounts/:accountId')) return { name: 'x', settings: { autoAssign: true } };
   return {};
@@ -106,6 +124,13 @@ async function fingerprintB(): Promise<string> {
     ['qr_codes', 'account_id = $1'],
     ['materials', 'account_id = $1'],
     ['news_drafts', 'account_id = $1'],
+    ['loyalty_programs', 'account_id = $1'],
+    ['member_levels', 'account_id = $1'],
+    ['members', 'account_id = $1'],
+    ['points_ledger', 'account_id = $1'],
+    ['coupon_templates', 'account_id = $1'],
+    ['coupons', 'account_id = $1'],
+    ['coupon_events', 'account_id = $1'],
   ];
   const hash = createHash('sha256');
   for (const [table, where] of tables) hash.update(JSON.stringify(await platform.db.query(`select * from ${table} where ${where} order by 1`, [accountB])));
@@ -131,7 +156,7 @@ test('an operator of account A gets 403 from every route of account B', async ()
 
 test("with A's own account in the URL, B's ids reach nothing of B", async () => {
   const before = await fingerprintB();
-  for (const route of accountRoutes().filter((r) => /:(fanId|tagId|jobId|messageId|replyId|ruleId|operatorId|channelId|codeId|materialId|newsId)/.test(r.url) || r.url.endsWith('/fans/batch'))) {
+  for (const route of accountRoutes().filter((r) => /:(fanId|tagId|jobId|messageId|replyId|ruleId|operatorId|channelId|codeId|materialId|newsId|memberId|templateId|couponId)/.test(r.url) || r.url.endsWith('/fans/batch') || /\/(redeem|redeem\/lookup|member-lookup|loyalty\/members)$/.test(r.url))) {
     const res = await ownerA.request(route.method, urlFor(route, accountA), isUnsafe(route) ? bodyFor(route) : undefined);
     const ok = res.statusCode >= 200 && res.statusCode < 300;
     if (ok) assert.equal(res.json().affected ?? 0, 0, `${route.method} ${route.url} touched B: ${res.body}`);
