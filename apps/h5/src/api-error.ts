@@ -30,6 +30,29 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   return new ApiError(NETWORK_ERROR, text.common.networkError, response.status);
 }
 
+/**
+ * One JSON call: `unsafeHeaders` go with every state-changing request (the fan header or the CSRF token).
+ * Resolves with the body (undefined for 204); a non-2xx answer or no answer throws an ApiError.
+ */
+export async function callJson<T>(method: string, url: string, unsafeHeaders: Record<string, string>, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': 'zh-CN' };
+  let payload: string | undefined;
+  if (method !== 'GET') {
+    Object.assign(headers, unsafeHeaders, { 'Content-Type': 'application/json' });
+    payload = JSON.stringify(body ?? {});
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, body: payload, credentials: 'same-origin', signal });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(NETWORK_ERROR, text.common.networkError, 0);
+  }
+  if (response.status === 204) return undefined as T;
+  if (response.ok) return (await response.json()) as T;
+  throw await errorFromResponse(response);
+}
+
 /** The words to show for any failure: the server's message (already in Chinese), else our own. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError && error.message) return error.message;

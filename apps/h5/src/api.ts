@@ -1,8 +1,7 @@
 // The fan pages' client for /h5/api/:accountId/…: JSON in and out, the fan's session cookie, and the
 // `x-zg-fan: 1` header on every state-changing request (a page on another site cannot send it).
 import type { CheckinResult, FanCoupon, FanHome, FanOffer, Page, PointsEntry, ProfileInput } from '@zhanggui/shared';
-import { ApiError, NETWORK_ERROR, errorFromResponse } from './api-error.ts';
-import { text } from './text.ts';
+import { ApiError, callJson } from './api-error.ts';
 
 /** "/h5/" in production; every fan URL hangs under it. */
 export const BASE = import.meta.env.BASE_URL;
@@ -13,33 +12,16 @@ const accountBase = (accountId: number) => `${BASE}api/${accountId}`;
 const leaving = <T>() => new Promise<T>(() => undefined);
 
 async function request<T>(method: string, url: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': 'zh-CN' };
-  let payload: string | undefined;
-  if (method !== 'GET') {
-    headers['x-zg-fan'] = '1';
-    headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body ?? {});
-  }
-
-  let response: Response;
   try {
-    response = await fetch(url, { method, headers, body: payload, credentials: 'same-origin', signal });
+    return await callJson<T>(method, url, { 'x-zg-fan': '1' }, body, signal);
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(NETWORK_ERROR, text.common.networkError, 0);
-  }
-  if (response.status === 204) return undefined as T;
-  if (response.ok) return (await response.json()) as T;
-
-  const error = await errorFromResponse(response);
-  if (error.code === 'FAN_AUTH_REQUIRED') {
+    if (!(error instanceof ApiError) || error.code !== 'FAN_AUTH_REQUIRED') throw error;
     // The session cookie is gone: go through WeChat's authorize page again (it brings the fan back here).
     const loginUrl = (error.details as { loginUrl?: unknown } | undefined)?.loginUrl;
     if (typeof loginUrl === 'string' && loginUrl) window.location.href = loginUrl;
     else window.location.reload();
     return leaving<T>();
   }
-  throw error;
 }
 
 export const fanApi = {

@@ -1,8 +1,7 @@
 // The till's client for the operator API (/api/…): the operator's session cookie, and the CSRF token
 // from login or GET /api/auth/me on every state-changing request.
 import type { CouponView, LoginInput, LoyaltyMemberView, OrderPointsInput, PointsEntry, RedeemInput, SessionView } from '@zhanggui/shared';
-import { ApiError, NETWORK_ERROR, errorFromResponse } from '../api-error.ts';
-import { text } from '../text.ts';
+import { ApiError, callJson } from '../api-error.ts';
 
 const state = {
   csrfToken: null as string | null,
@@ -19,27 +18,12 @@ export function onSignedOut(handler: (() => void) | null): void {
 }
 
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': 'zh-CN' };
-  let payload: string | undefined;
-  if (method !== 'GET') {
-    if (state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
-    headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body ?? {});
-  }
-
-  let response: Response;
   try {
-    response = await fetch(`/api${path}`, { method, headers, body: payload, credentials: 'same-origin', signal });
+    return await callJson<T>(method, `/api${path}`, state.csrfToken ? { 'x-csrf-token': state.csrfToken } : {}, body, signal);
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(NETWORK_ERROR, text.common.networkError, 0);
+    if (error instanceof ApiError && error.code === 'AUTH_REQUIRED' && !path.startsWith('/auth/')) state.onSignedOut?.();
+    throw error;
   }
-  if (response.status === 204) return undefined as T;
-  if (response.ok) return (await response.json()) as T;
-
-  const error = await errorFromResponse(response);
-  if (error.code === 'AUTH_REQUIRED' && !path.startsWith('/auth/')) state.onSignedOut?.();
-  throw error;
 }
 
 const loyalty = (accountId: number) => `/accounts/${accountId}/loyalty`;

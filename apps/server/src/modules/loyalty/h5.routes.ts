@@ -6,6 +6,7 @@ import { exchangeOAuthCode, oauthAuthorizeUrl, WechatHttp, type WechatEndpoints 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, ZodError } from 'zod';
 import { readCookie } from '../../platform/http/auth.ts';
+import { STATIC_TYPES } from '../../platform/http/console-static.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { saidIn } from '../../platform/http/validation-messages.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
@@ -19,15 +20,7 @@ import type { MembersService, Program } from './members.service.ts';
 
 export const H5_DIST = fileURLToPath(new URL('../../../../h5/dist', import.meta.url));
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-};
+const TYPES = STATIC_TYPES;
 
 // Fan pages show operator-written text (card names, coupon descriptions) and nothing runs but our bundle.
 const PAGE_HEADERS = {

@@ -5,7 +5,8 @@ import type { FastifyInstance } from 'fastify';
 
 export const CONSOLE_DIST = fileURLToPath(new URL('../../../../console/dist', import.meta.url));
 
-const TYPES: Record<string, string> = {
+/** Content types of the built front-end files (console and fan pages). */
+export const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -54,9 +55,9 @@ export function serveConsole(app: FastifyInstance, options: { imageOrigins?: rea
       return reply
         .headers(CONSOLE_HEADERS)
         .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
-        .type(TYPES[extname(file)] ?? 'application/octet-stream')
+        .type(STATIC_TYPES[extname(file)] ?? 'application/octet-stream')
         .send(readFileSync(file));
     }
-    return reply.headers(CONSOLE_HEADERS).header('cache-control', 'no-cache').type(TYPES['.html']!).send(readFileSync(index));
+    return reply.headers(CONSOLE_HEADERS).header('cache-control', 'no-cache').type(STATIC_TYPES['.html']!).send(readFileSync(index));
   });
 }
