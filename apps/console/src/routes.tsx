@@ -2,10 +2,10 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useSession } from './session/session.tsx';
 import { preferredAccount, useAccount } from './session/account-context.tsx';
-import { canUse, landingFeature, type Feature } from './session/features.ts';
+import { canUse, landingFeature, tillOnly, type Feature } from './session/features.ts';
 import { AppShell } from './layout/AppShell.tsx';
 import { FullPageSpinner } from './components/Spinners.tsx';
-import { ForbiddenPage, NoAccountsPage, NotFoundPage, SessionFailedPage } from './components/StatusPages.tsx';
+import { ForbiddenPage, NoAccountsPage, NotFoundPage, SessionFailedPage, TillOnlyPage } from './components/StatusPages.tsx';
 
 // Each screen is its own chunk: the login page does not download the inbox, the inbox not the wizard.
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -29,6 +29,10 @@ const MenusPage = page(() => import('./pages/menus/MenusPage.tsx'), 'MenusPage')
 const ChannelsPage = page(() => import('./pages/channels/ChannelsPage.tsx'), 'ChannelsPage');
 const MaterialsPage = page(() => import('./pages/materials/MaterialsPage.tsx'), 'MaterialsPage');
 const BroadcastsPage = page(() => import('./pages/broadcasts/BroadcastsPage.tsx'), 'BroadcastsPage');
+const ProgramPage = page(() => import('./pages/loyalty/program/ProgramPage.tsx'), 'ProgramPage');
+const LoyaltyMembersPage = page(() => import('./pages/loyalty/members/LoyaltyMembersPage.tsx'), 'LoyaltyMembersPage');
+const CouponsPage = page(() => import('./pages/loyalty/coupons/CouponsPage.tsx'), 'CouponsPage');
+const StaffPage = page(() => import('./pages/loyalty/staff/StaffPage.tsx'), 'StaffPage');
 
 export function AppRoutes() {
   const { state, retry } = useSession();
@@ -74,6 +78,11 @@ export function AppRoutes() {
           <Route path="channels" element={<Guard feature="channels"><ChannelsPage /></Guard>} />
           <Route path="materials" element={<Guard feature="materials"><MaterialsPage /></Guard>} />
           <Route path="broadcasts" element={<Guard feature="broadcasts"><BroadcastsPage /></Guard>} />
+          <Route path="card" element={<Guard feature="card"><ProgramPage /></Guard>} />
+          <Route path="members" element={<Guard feature="members"><LoyaltyMembersPage /></Guard>} />
+          <Route path="coupons" element={<Guard feature="coupons"><CouponsPage /></Guard>} />
+          <Route path="coupons/:tab" element={<Guard feature="coupons"><CouponsPage /></Guard>} />
+          <Route path="staff" element={<Guard feature="staff"><StaffPage /></Guard>} />
           <Route path="settings" element={<Guard feature="settings"><SettingsPage /></Guard>} />
           <Route path="settings/:tab" element={<Guard feature="settings"><SettingsPage /></Guard>} />
           <Route path="*" element={<NotFoundPage />} />
@@ -102,6 +111,7 @@ function RootRedirect() {
 
 function AccountLanding() {
   const { account, can } = useAccount();
+  if (tillOnly(can)) return <TillOnlyPage />;
   return <Navigate to={`/accounts/${account.id}/${landingFeature(can)}`} replace />;
 }
 

@@ -13,6 +13,10 @@ export function fanFilterQuery(filter: FanFilter): Record<string, string | undef
     interactedAfter: filter.interactedAfter,
     interactedBefore: filter.interactedBefore,
     blacklisted: filter.blacklisted === undefined ? undefined : String(filter.blacklisted),
+    member: filter.member === undefined ? undefined : String(filter.member),
+    levelId: filter.levelId === undefined ? undefined : String(filter.levelId),
+    gender: filter.gender,
+    region: filter.region?.trim() || undefined,
     q: filter.q?.trim() || undefined,
   };
 }

@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN.ts';
 import { broadcastsEn } from './broadcasts.en.ts';
 import { materialsEn } from './materials.en.ts';
+import { loyaltyEn } from './loyalty.en.ts';
 
 export const en: Messages = {
   'brand.glyph': '掌',
@@ -342,7 +343,7 @@ export const en: Messages = {
   'settings.autoAssign.title': 'Assign new conversations automatically',
   'settings.autoAssign.help': 'New conversations go to the account\'s agents in turn.',
   'members.title': 'Members',
-  'members.rolesHelp': 'Owners and admins manage everything; editors manage rules and fans; agents work the inbox; analysts read only.',
+  'members.rolesHelp': 'Owners and admins manage everything; editors manage rules, fans and loyalty; agents work the inbox; analysts read only; store staff only redeem coupons on the till page.',
   'members.col.operator': 'Operator',
   'members.col.role': 'Role',
   'members.me': 'Me',
@@ -1098,4 +1099,5 @@ export const en: Messages = {
   'channels.poster.needCode': 'Generate a code to preview the poster',
   ...materialsEn,
   ...broadcastsEn,
+  ...loyaltyEn,
 };

@@ -2,6 +2,7 @@
 // Placeholders are {name}. Larger areas keep their words in their own files, spread in at the end.
 import { broadcastsZhCN } from './broadcasts.zh-CN.ts';
 import { materialsZhCN } from './materials.zh-CN.ts';
+import { loyaltyZhCN } from './loyalty.zh-CN.ts';
 
 export const zhCN = {
   'brand.glyph': '掌',
@@ -343,7 +344,7 @@ export const zhCN = {
   'settings.autoAssign.title': '自动分配新会话',
   'settings.autoAssign.help': '粉丝发起的新会话按顺序轮流分配给本公众号的客服。',
   'members.title': '成员',
-  'members.rolesHelp': '所有者与管理员可管理全部设置；运营编辑管理规则与粉丝；客服只处理实时消息；数据分析只读。',
+  'members.rolesHelp': '所有者与管理员可管理全部设置；运营编辑管理规则、粉丝和会员营销；客服只处理实时消息；数据分析只读；门店核销员只能在手机核销页核销优惠券。',
   'members.col.operator': '操作员',
   'members.col.role': '角色',
   'members.me': '我',
@@ -1100,6 +1101,7 @@ export const zhCN = {
   'channels.poster.needCode': '生成二维码后可预览海报',
   ...materialsZhCN,
   ...broadcastsZhCN,
+  ...loyaltyZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

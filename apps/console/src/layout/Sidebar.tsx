@@ -4,8 +4,12 @@ import {
   ApiOutlined,
   AppstoreOutlined,
   BookOutlined,
+  CreditCardOutlined,
+  CrownOutlined,
   FolderOpenOutlined,
+  GiftOutlined,
   HomeOutlined,
+  IdcardOutlined,
   MessageOutlined,
   NotificationOutlined,
   QrcodeOutlined,
@@ -17,12 +21,13 @@ import {
   TeamOutlined,
   ThunderboltOutlined,
   UserSwitchOutlined,
+  VerifiedOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { AccountSummary, Permission } from '@zhanggui/shared';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSignedInSession } from '../session/session.tsx';
-import { canUse, REPLY_FEATURES, type Feature } from '../session/features.ts';
+import { canUse, LOYALTY_FEATURES, REPLY_FEATURES, type Feature } from '../session/features.ts';
 import { useUnreadCount } from '../live/use-unread-count.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { BrandMark } from '../components/BrandMark.tsx';
@@ -42,15 +47,22 @@ const FEATURE_ICONS: Record<Feature, React.ReactNode> = {
   channels: <QrcodeOutlined />,
   materials: <FolderOpenOutlined />,
   broadcasts: <NotificationOutlined />,
+  card: <CreditCardOutlined />,
+  members: <IdcardOutlined />,
+  coupons: <GiftOutlined />,
+  staff: <VerifiedOutlined />,
 };
 /** The 自动回复 group sits after the inbox (answering fans by hand, then automatically). */
 const FEATURES_BEFORE_REPLIES: Feature[] = ['home', 'inbox'];
 /**
  * Then what fans see around the chat (the menu, the codes that bring them), what the account sends them
- * unasked (the material library, broadcasts), then the fans themselves.
+ * unasked (the material library, broadcasts), then the fans themselves, what keeps them coming back (the
+ * 会员营销 group), and the settings.
  */
-const FEATURES_AFTER_REPLIES: Feature[] = ['menus', 'channels', 'materials', 'broadcasts', 'fans', 'tags', 'settings'];
+const FEATURES_AFTER_REPLIES: Feature[] = ['menus', 'channels', 'materials', 'broadcasts', 'fans', 'tags'];
+const FEATURES_LAST: Feature[] = ['settings'];
 const REPLIES_GROUP = 'replies';
+const LOYALTY_GROUP = 'loyalty';
 
 interface SidebarProps {
   account: AccountSummary | undefined;
@@ -122,6 +134,7 @@ function NavMenu({ account, unread, collapsed, onNavigate }: NavMenuProps) {
   });
   const allowed = (features: Feature[]) => features.filter((feature) => canUse(feature, can));
   const replyFeatures = allowed(REPLY_FEATURES);
+  const loyaltyFeatures = allowed(LOYALTY_FEATURES);
   const accountItems: MenuProps['items'] = account
     ? [
         ...allowed(FEATURES_BEFORE_REPLIES).map(featureItem),
@@ -129,6 +142,10 @@ function NavMenu({ account, unread, collapsed, onNavigate }: NavMenuProps) {
           ? [{ key: REPLIES_GROUP, icon: <RobotOutlined />, label: t('nav.replies'), 'data-testid': 'nav-replies', children: replyFeatures.map(featureItem) }]
           : []),
         ...allowed(FEATURES_AFTER_REPLIES).map(featureItem),
+        ...(loyaltyFeatures.length
+          ? [{ key: LOYALTY_GROUP, icon: <CrownOutlined />, label: t('nav.loyalty'), 'data-testid': 'nav-loyalty', children: loyaltyFeatures.map(featureItem) }]
+          : []),
+        ...allowed(FEATURES_LAST).map(featureItem),
       ]
     : [];
   const adminItems: MenuProps['items'] = session.operator.isAdmin
@@ -156,7 +173,7 @@ function NavMenu({ account, unread, collapsed, onNavigate }: NavMenuProps) {
       <Menu
         mode="inline"
         inlineCollapsed={collapsed}
-        defaultOpenKeys={[REPLIES_GROUP]}
+        defaultOpenKeys={[REPLIES_GROUP, LOYALTY_GROUP]}
         items={items}
         selectedKeys={selected && 'key' in selected ? [String(selected.key)] : []}
         onClick={({ key }) => {

@@ -3,6 +3,7 @@ import { AudioOutlined, EllipsisOutlined, EnvironmentFilled, LeftOutlined, LinkO
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { FanMessage, PhoneItem } from './phone-items.ts';
 import { ReplyBubble } from './ReplyBubble.tsx';
+import { LoyaltyCardBubble } from './LoyaltyCardBubble.tsx';
 import './phone.css';
 
 interface PhonePreviewProps {
@@ -78,6 +79,18 @@ function PhoneLine({ item, glyph }: { item: PhoneItem; glyph: string }) {
           <div className="zg-phone-stack">
             {item.caption && <small className="zg-phone-caption">{item.caption}</small>}
             <ReplyBubble reply={item.reply} />
+          </div>
+        </div>
+      );
+    case 'card':
+      return (
+        <div className="zg-phone-row">
+          <span className="zg-phone-avatar" aria-hidden>
+            {glyph}
+          </span>
+          <div className="zg-phone-stack">
+            {item.caption && <small className="zg-phone-caption">{item.caption}</small>}
+            <LoyaltyCardBubble card={item.card} templateId={item.templateId} />
           </div>
         </div>
       );

@@ -2,6 +2,7 @@ import { Form, Input, Radio, Select } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { ReplyActionType } from './reply-actions.ts';
 import { NewsArticlesField } from './NewsArticlesField.tsx';
+import { CouponTemplateSelect } from './CouponTemplateSelect.tsx';
 
 export interface FlowOption {
   id: number;
@@ -117,6 +118,22 @@ export function ReplyActionFields({ type, field, path, flows, textHint, testId }
             <Input maxLength={500} placeholder={t('reply.stores.notFoundPlaceholder')} data-testid={`${testId}-not-found`} />
           </Form.Item>
         </>
+      );
+    case 'member_card':
+      return <p className="zg-action-help">{t('reply.memberCard.help')}</p>;
+    case 'checkin':
+      return <p className="zg-action-help">{t('reply.checkin.help')}</p>;
+    case 'coupon':
+      return (
+        <Form.Item
+          name={[field, 'templateId']}
+          label={t('reply.coupon.pick')}
+          rules={[{ validator: async (_, value: number | undefined) => (value ? undefined : Promise.reject(new Error(t('reply.coupon.required')))) }]}
+          extra={t('reply.coupon.help')}
+          className="zg-action-item"
+        >
+          <CouponTemplateSelect testId={`${testId}-coupon`} />
+        </Form.Item>
       );
   }
 }

@@ -1,7 +1,10 @@
 import type { Translate } from '../../i18n/i18n.tsx';
 
 /** Lists whose items read better by number: keywords.1 → 关键词 2. */
-const LISTS: Record<string, 'path.keywords' | 'path.replies' | 'path.articles' | 'path.schedule' | 'path.steps' | 'path.choices' | 'path.messages' | 'path.entryKeywords'> = {
+const LISTS: Record<
+  string,
+  'path.keywords' | 'path.replies' | 'path.articles' | 'path.schedule' | 'path.steps' | 'path.choices' | 'path.messages' | 'path.entryKeywords' | 'path.levels' | 'path.streak'
+> = {
   keywords: 'path.keywords',
   replies: 'path.replies',
   articles: 'path.articles',
@@ -10,10 +13,12 @@ const LISTS: Record<string, 'path.keywords' | 'path.replies' | 'path.articles' |
   choices: 'path.choices',
   messages: 'path.messages',
   entryKeywords: 'path.entryKeywords',
+  levels: 'path.levels',
+  streak: 'path.streak',
 };
 
 /** Field names in words; anything else is shown as the server named it. */
-const FIELDS = ['text', 'content', 'match', 'value', 'next', 'title', 'url', 'picUrl', 'from', 'to', 'days', 'id', 'pattern', 'input', 'mediaId', 'startStep', 'name'] as const;
+const FIELDS = ['text', 'content', 'match', 'value', 'next', 'title', 'url', 'picUrl', 'from', 'to', 'days', 'id', 'pattern', 'input', 'mediaId', 'startStep', 'name', 'threshold', 'payPercent', 'benefits'] as const;
 type FieldName = (typeof FIELDS)[number];
 const isField = (part: string): part is FieldName => (FIELDS as readonly string[]).includes(part);
 

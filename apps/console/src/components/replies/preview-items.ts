@@ -16,6 +16,12 @@ export function actionPreview(action: ReplyAction, t: Translate, flows: FlowOpti
       return { kind: 'notice', text: t('preview.search', { scope: t(`reply.search.scope.${action.scope ?? 'all'}`) }) };
     case 'stores_nearby':
       return { kind: 'notice', text: t('preview.stores') };
+    case 'member_card':
+      return { kind: 'card', card: 'member', caption };
+    case 'coupon':
+      return { kind: 'card', card: 'coupon', templateId: action.templateId, caption };
+    case 'checkin':
+      return { kind: 'notice', text: t('preview.checkin') };
     default:
       return { kind: 'reply', reply: action, caption };
   }

@@ -5,8 +5,10 @@ export type MessageReplyType = MessageReply['type'];
 
 /** Messages the fan receives; flows send only these. */
 export const MESSAGE_TYPES: MessageReplyType[] = ['text', 'image', 'voice', 'video', 'music', 'news'];
-/** Everything a rule can do: a message, or hand over to a person, a flow, search or the store locator. */
-export const ACTION_TYPES: ReplyActionType[] = [...MESSAGE_TYPES, 'transfer_customer_service', 'flow', 'search', 'stores_nearby'];
+/** The membership card, a coupon, the daily check-in: each answered with what the fan got. */
+export const LOYALTY_TYPES: ReplyActionType[] = ['member_card', 'coupon', 'checkin'];
+/** Everything a rule can do: a message, or hand over to a person, a flow, search, the store locator or the card. */
+export const ACTION_TYPES: ReplyActionType[] = [...MESSAGE_TYPES, 'transfer_customer_service', 'flow', 'search', 'stores_nearby', ...LOYALTY_TYPES];
 
 export const MAX_NEWS_ARTICLES = 8;
 
@@ -32,6 +34,11 @@ export function emptyAction(type: ReplyActionType): ReplyAction {
       return { type, scope: 'all', notFound: '' };
     case 'stores_nearby':
       return { type, notFound: '' };
+    case 'member_card':
+    case 'checkin':
+      return { type };
+    case 'coupon':
+      return { type, templateId: 0 };
   }
 }
 
@@ -74,6 +81,11 @@ export function cleanAction(action: ReplyAction): ReplyAction {
       return { type: 'search', scope: action.scope ?? 'all', notFound: blankToUndefined(action.notFound) };
     case 'stores_nearby':
       return { type: 'stores_nearby', notFound: blankToUndefined(action.notFound) };
+    case 'member_card':
+    case 'checkin':
+      return { type: action.type };
+    case 'coupon':
+      return { type: 'coupon', templateId: action.templateId };
   }
 }
 

@@ -2,9 +2,12 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AudioOutlined,
+  CalendarOutlined,
+  CreditCardOutlined,
   CustomerServiceOutlined,
   EnvironmentOutlined,
   FileTextOutlined,
+  GiftOutlined,
   MessageOutlined,
   PictureOutlined,
   SearchOutlined,
@@ -24,4 +27,7 @@ export const REPLY_ICONS: Record<ReplyActionType, ReactNode> = {
   flow: <ApartmentOutlined />,
   search: <SearchOutlined />,
   stores_nearby: <EnvironmentOutlined />,
+  member_card: <CreditCardOutlined />,
+  coupon: <GiftOutlined />,
+  checkin: <CalendarOutlined />,
 };

@@ -3,12 +3,12 @@ import type { QrChannelInput, QrChannelView, ReplyAction, TagView } from '@zhang
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EntityModal } from '../../components/EntityModal.tsx';
 import { ReplyActionsEditor } from '../../components/replies/ReplyActionsEditor.tsx';
-import { MESSAGE_TYPES, type ReplyActionType } from '../../components/replies/reply-actions.ts';
+import { LOYALTY_TYPES, MESSAGE_TYPES, type ReplyActionType } from '../../components/replies/reply-actions.ts';
 import type { FlowOption } from '../../components/replies/ReplyActionFields.tsx';
 import { channelInput, channelValues, type ChannelValues } from './channel-form.ts';
 
-/** A welcome is a message, or the start of a conversation flow (a sign-up at the shop door). */
-const WELCOME_TYPES: ReplyActionType[] = [...MESSAGE_TYPES, 'flow'];
+/** A welcome is a message, the start of a conversation flow (a sign-up at the shop door), or the card or a coupon. */
+const WELCOME_TYPES: ReplyActionType[] = [...MESSAGE_TYPES, 'flow', ...LOYALTY_TYPES];
 
 interface ChannelModalProps {
   channel: QrChannelView | 'new' | null;

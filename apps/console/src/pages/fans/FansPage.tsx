@@ -9,6 +9,7 @@ import { formatNumber } from '../../i18n/format.ts';
 import { useAccount } from '../../session/account-context.tsx';
 import { useErrorText, useNotifyError } from '../../hooks/use-error-text.ts';
 import { useTags } from '../../data/use-tags.ts';
+import { useLoyaltyLevels } from '../../data/use-loyalty-levels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFanCount, useFansPage } from './use-fans-page.ts';
 import { useFanSync } from './use-fan-sync.ts';
@@ -41,6 +42,7 @@ export function FansPage() {
   const [allMatching, setAllMatching] = useState(false);
   const [openFan, setOpenFan] = useState<number | null>(null);
   const tags = useTags(account.id);
+  const levels = useLoyaltyLevels(account.id);
   const page = useFansPage(account.id, filter);
   const count = useFanCount(account.id, filter, countGeneration);
   const refresh = () => {
@@ -102,7 +104,7 @@ export function FansPage() {
       />
       <SyncProgress job={sync.job} onCancel={can('fans.sync') ? () => void sync.cancel().catch(notifyError) : null} />
       <Card variant="borderless" className="zg-fans-card">
-        <FanFilters filter={filter} onChange={changeFilter} tags={tags.data} />
+        <FanFilters filter={filter} onChange={changeFilter} tags={tags.data} levels={levels} />
         {(selected.length > 0 || allMatching) && can('fans.edit') && (
           <BatchBar
             selectedCount={selected.length}

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useAccount } from '../../session/account-context.tsx';
 import { useErrorText } from '../../hooks/use-error-text.ts';
 import { buttonTestId } from '../../components/test-id.ts';
-import { FanPicker } from './FanPicker.tsx';
+import { FanPicker } from '../../components/fans/FanPicker.tsx';
 
 export interface PreviewRequest {
   message: MaterialMessage;

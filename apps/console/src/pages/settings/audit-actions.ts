@@ -41,6 +41,21 @@ const ACTION_KEYS: Record<string, MessageKey> = {
   'products.create': 'audit.action.products.create',
   'products.update': 'audit.action.products.update',
   'products.delete': 'audit.action.products.delete',
+  'loyalty.program': 'audit.action.loyalty.program',
+  'loyalty.logo': 'audit.action.loyalty.logo',
+  'loyalty.card_issue': 'audit.action.loyalty.card_issue',
+  'loyalty.members_export': 'audit.action.loyalty.members_export',
+  'loyalty.points_adjust': 'audit.action.loyalty.points_adjust',
+  'loyalty.order_points': 'audit.action.loyalty.order_points',
+  'loyalty.staff_add': 'audit.action.loyalty.staff_add',
+  'loyalty.staff_remove': 'audit.action.loyalty.staff_remove',
+  'coupon_template.create': 'audit.action.coupon_template.create',
+  'coupon_template.update': 'audit.action.coupon_template.update',
+  'coupon_template.archive': 'audit.action.coupon_template.archive',
+  'coupon.issue': 'audit.action.coupon.issue',
+  'coupon.void': 'audit.action.coupon.void',
+  'coupon.redeem': 'audit.action.coupon.redeem',
+  'coupon.redeem_refused': 'audit.action.coupon.redeem_refused',
 };
 
 export function auditActionKey(action: string): MessageKey | null {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ERRORS } from '@zhanggui/shared';
 import type {
   CouponEvent,
   CouponIssuedVia,
@@ -270,7 +271,21 @@ export class CouponsService {
   /** Issues by hand to a list of fans; each fan succeeds or is refused on its own. */
   async issueMany(accountId: number, templateId: number, openids: string[], operatorId: number): Promise<IssueResult> {
     const result: IssueResult = { issued: [], refused: [] };
-    for (const openid of [...new Set(openids.map((o) => o.trim()).filter(Boolean))]) {
+    const wanted = [...new Set(openids.map((o) => o.trim()).filter(Boolean))];
+    // Only fans the account knows (followers, former followers, card holders): a typo is refused, not issued.
+    const known = new Set(
+      (
+        await this.db.query<{ openid: string }>(
+          'select openid from fans where account_id = $1 and openid = any($2) union select openid from members where account_id = $1 and openid = any($2)',
+          [accountId, wanted],
+        )
+      ).map((r) => r.openid),
+    );
+    for (const openid of wanted) {
+      if (!known.has(openid)) {
+        result.refused.push({ openid, code: 'FAN_NOT_FOUND', message: ERRORS.FAN_NOT_FOUND.zh });
+        continue;
+      }
       try {
         result.issued.push(await this.issue(accountId, templateId, openid, 'manual', { operatorId }));
       } catch (error) {

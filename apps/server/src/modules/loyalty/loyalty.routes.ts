@@ -66,7 +66,8 @@ export async function loyaltyRoutes(app: FastifyInstance, { members, coupons, op
   });
 
   app.get('/api/accounts/:accountId/loyalty/members/export.csv', EXPORT, async (request, reply) => {
-    const rows = await members.exportRows(accountOf(request));
+    const filter = z.object({ q: z.string().max(100).optional(), levelId: z.coerce.number().int().positive().optional() }).parse(request.query);
+    const rows = await members.exportRows(accountOf(request), filter);
     const header = ['会员号', 'openid', '备注名', '等级', '积分', '累计积分', '姓名', '手机', '性别', '生日', '地区', '开卡方式', '开卡时间', '最近签到', '连续签到'];
     const lines = rows.map((m) => csvLine([m.member_no, m.openid, m.fan_name, m.level_name, m.points, m.points_earned, m.name, m.phone, m.gender === 'male' ? '男' : m.gender === 'female' ? '女' : '', m.birthday, m.region, m.issued_via, m.issued_at.toISOString(), m.last_checkin_on, m.streak]));
     await audit.fromRequest(request, 'loyalty.members_export', null, { rows: rows.length });

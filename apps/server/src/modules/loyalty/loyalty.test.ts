@@ -334,6 +334,18 @@ test('a keyword rule that gives a coupon gives one per message, even when WeChat
   assert.equal((await loop.platform.db.query('select id from coupons where template_id = $1', [t.id])).length, 2);
 });
 
+test('issuing by hand refuses openids the account does not know; the member export follows the list’s filters', async () => {
+  const t = await template({ name: '手动券', kind: 'gift', gift: '小礼品', perFanLimit: 3 });
+  const fan = newFan();
+  await loop.emulator.follow(account.appId, fan);
+  const result = json<{ issued: unknown[]; refused: Array<{ openid: string; code: string }> }>(await owner.post(`${base}/coupon-templates/${t.id}/issue`, { openids: [fan, 'not-a-fan'] }));
+  assert.equal(result.issued.length, 1);
+  assert.deepEqual(result.refused.map((r) => [r.openid, r.code]), [['not-a-fan', 'FAN_NOT_FOUND']]);
+  const csv = await owner.get(`${base}/members/export.csv?q=VIP000001`);
+  assert.equal(csv.statusCode, 200);
+  assert.equal(csv.body.trim().split('\r\n').length, 2, 'the header and one member');
+});
+
 test('staff logins: the owner adds a till login, it can only redeem, and removing it ends that', async () => {
   const added = json<StaffView>(await owner.post(`${base}/staff`, { username: 'till-01', displayName: '一号收银台', password: 'till-password-01' }), 201);
   const noPassword = await owner.post(`${base}/staff`, { username: 'till-02', displayName: '二号' });

@@ -420,14 +420,20 @@ export class MembersService {
     return next ? { name: next.name, needed: next.threshold - earned } : null;
   }
 
-  async exportRows(accountId: number): Promise<Array<MemberRow & { fan_name: string | null; level_name: string | null; level_pay: number | null }>> {
+  /** Every member matching the list's filters, for the CSV export. */
+  async exportRows(accountId: number, filter: { q?: string; levelId?: number } = {}): Promise<Array<MemberRow & { fan_name: string | null; level_name: string | null; level_pay: number | null }>> {
+    const q = filter.q?.trim() ? `%${likePattern(filter.q.trim())}%` : null;
     return this.db.query(
       `select ${MEMBER_COLUMNS}, f.remark as fan_name, l.name as level_name, l.pay_percent as level_pay
        from members m left join fans f on f.account_id = m.account_id and f.openid = m.openid left join member_levels l on l.id = m.level_id
-       where m.account_id = $1 order by m.id`,
-      [accountId],
+       where m.account_id = $1
+         and ($2::text is null or m.member_no ilike $2 or m.name ilike $2 or m.phone ilike $2 or m.openid = $4)
+         and ($3::int is null or m.level_id = $3)
+       order by m.id`,
+      [accountId, q, filter.levelId ?? null, filter.q?.trim() ?? null],
     );
   }
+
 }
 
 export function presentMember(row: MemberRow & { fan_name?: string | null; level_name?: string | null; level_pay?: number | null }): LoyaltyMemberView {

@@ -5,15 +5,17 @@ import { fansApi } from '../../api/fans.api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useDebouncedValue } from '../../hooks/use-debounced-value.ts';
 import { useResource } from '../../hooks/use-resource.ts';
+import './fans.css';
 
 interface FanPickerProps {
   accountId: number;
   value: FanView | null;
   onChange: (fan: FanView | null) => void;
+  testId?: string;
 }
 
 /** A following fan, searched by remark or openid; the most recently active come first. */
-export function FanPicker({ accountId, value, onChange }: FanPickerProps) {
+export function FanPicker({ accountId, value, onChange, testId = 'preview-fan' }: FanPickerProps) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 300);
@@ -41,7 +43,7 @@ export function FanPicker({ accountId, value, onChange }: FanPickerProps) {
         ),
       }))}
       className="zg-full-width"
-      data-testid="preview-fan"
+      data-testid={testId}
     />
   );
 }
