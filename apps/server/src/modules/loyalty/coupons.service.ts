@@ -141,7 +141,7 @@ export class CouponsService {
 
   // ---- templates ----
 
-  async templates(accountId: number, options: { includeArchived?: boolean } = {}): Promise<CouponTemplateView[]> {
+  async templates(accountId: number, options: { templateId?: number } = {}): Promise<CouponTemplateView[]> {
     const rows = await this.db.query<TemplateRow & { redeemed: number; voided: number; expired: number }>(
       `select t.*,
          coalesce(s.redeemed, 0)::int as redeemed, coalesce(s.voided, 0)::int as voided, coalesce(s.expired, 0)::int as expired
@@ -149,17 +149,17 @@ export class CouponsService {
        left join (
          select template_id, count(*) filter (where status = 'redeemed') as redeemed, count(*) filter (where status = 'void') as voided,
            count(*) filter (where status = 'issued' and valid_to <= now()) as expired
-         from coupons where account_id = $1 group by template_id
+         from coupons where account_id = $1 and ($2::int is null or template_id = $2) group by template_id
        ) s on s.template_id = t.id
-       where t.account_id = $1 and ($2 or t.archived_at is null)
+       where t.account_id = $1 and ($2::int is null or t.id = $2)
        order by t.archived_at is not null, t.id desc`,
-      [accountId, options.includeArchived ?? true],
+      [accountId, options.templateId ?? null],
     );
     return rows.map((row) => this.presentTemplate(row));
   }
 
   async template(accountId: number, templateId: number): Promise<CouponTemplateView> {
-    const found = (await this.templates(accountId)).find((t) => t.id === templateId);
+    const [found] = await this.templates(accountId, { templateId });
     if (!found) throw new AppError('COUPON_TEMPLATE_NOT_FOUND');
     return found;
   }
@@ -262,9 +262,9 @@ export class CouponsService {
   }
 
   /** Issues one coupon (scan, keyword, menu, claim, campaign prize, by hand). */
-  async issue(accountId: number, templateId: number, openid: string, via: CouponIssuedVia, options: { ref?: string | null; operatorId?: number | null } = {}): Promise<CouponView> {
-    const account = await this.accounts.get(accountId);
-    const { id } = await this.db.transaction((tx) => this.issueIn(tx, accountId, templateId, openid, via, { ...options, timezone: account.timezone }));
+  async issue(accountId: number, templateId: number, openid: string, via: CouponIssuedVia, options: { ref?: string | null; operatorId?: number | null; timezone?: string } = {}): Promise<CouponView> {
+    const timezone = options.timezone ?? (await this.accounts.get(accountId)).timezone;
+    const { id } = await this.db.transaction((tx) => this.issueIn(tx, accountId, templateId, openid, via, { ...options, timezone }));
     return this.coupon(accountId, id);
   }
 

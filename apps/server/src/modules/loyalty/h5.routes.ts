@@ -8,6 +8,7 @@ import { z, ZodError } from 'zod';
 import { readCookie } from '../../platform/http/auth.ts';
 import { STATIC_TYPES } from '../../platform/http/console-static.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { escapeMarkup } from '../../platform/http/escape.ts';
 import { saidIn } from '../../platform/http/validation-messages.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import { localDate } from '../stats/stats.service.ts';
@@ -291,11 +292,9 @@ function previousDay(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 /** A small WeChat-style page for OAuth failures (before the app has a session). */
 function messagePage(title: string, text: string, retry?: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeMarkup(title)}</title>
 <style>body{margin:0;background:#ededed;font-family:-apple-system,system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;text-align:center;color:#111}main{padding:72px 24px}h1{font-size:20px;font-weight:500}p{color:#666;font-size:15px}a{display:inline-block;margin-top:24px;background:#07c160;color:#fff;border-radius:8px;padding:10px 32px;text-decoration:none}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>${retry ? `<a href="${escapeHtml(retry)}">重新打开</a>` : ''}</main></body></html>`;
+<body><main><h1>${escapeMarkup(title)}</h1><p>${escapeMarkup(text)}</p>${retry ? `<a href="${escapeMarkup(retry)}">重新打开</a>` : ''}</main></body></html>`;
 }

@@ -47,8 +47,8 @@ export class LoyaltyReplies {
 
   private async coupon(accountId: number, openid: string, templateId: number, via: LoyaltyVia, ref: string): Promise<Reply[]> {
     try {
-      const coupon = await this.coupons.issue(accountId, templateId, openid, via, { ref });
       const timezone = await this.timezoneOf(accountId);
+      const coupon = await this.coupons.issue(accountId, templateId, openid, via, { ref, timezone });
       return [
         {
           type: 'news',
@@ -71,7 +71,7 @@ export class LoyaltyReplies {
     const program = await this.members.activeProgram(accountId);
     if (!program) return [{ type: 'text', content: '会员卡暂未开通，敬请期待。' }];
     const { member, created } = await this.members.issueCard(accountId, openid, 'keyword');
-    const result = await this.members.checkin(accountId, member.id);
+    const result = await this.members.checkin(accountId, member.id, { program });
     const centre = this.members.centreUrl(accountId);
     const intro = created ? `已为您开通${program.cardName}（会员号 ${member.member_no}）。\n` : '';
     if (result.alreadyToday) return [{ type: 'text', content: `${intro}今天已经签到过了，明天再来吧～\n当前积分 ${result.balance}，已连续签到 ${result.streak} 天。\n<a href="${centre}">打开会员中心</a>` }];

@@ -221,19 +221,17 @@ export async function loyaltyRoutes(app: FastifyInstance, { members, coupons, op
   app.post('/api/accounts/:accountId/loyalty/staff', STAFF, async (request, reply) => {
     const input = staffInput.parse(request.body);
     const accountId = accountOf(request);
-    let operator = await operators.findByUsername(input.username);
+    const operator = await operators.findByUsername(input.username);
     if (operator) {
       const membership = await operators.membership(operator.id, accountId);
       // Never demote an owner, admin or editor to the till by accident.
       if (membership && membership.role !== 'staff') throw new AppError('OPERATOR_USERNAME_TAKEN', { username: input.username });
-    } else {
-      if (!input.password) throw new AppError('VALIDATION_FAILED', [{ path: 'password', message: said('passwordNeeded') }]);
-      await operators.create({ username: input.username, displayName: input.displayName, password: input.password, isAdmin: false });
-      operator = await operators.findByUsername(input.username);
     }
-    await operators.setRole(accountId, operator!.id, 'staff');
-    await audit.fromRequest(request, 'loyalty.staff_add', operator!.username);
-    return reply.code(201).send({ operatorId: operator!.id, username: operator!.username, displayName: operator!.displayName, redeemedToday: 0, redeemedTotal: 0, lastRedeemedAt: null } satisfies StaffView);
+    if (!operator && !input.password) throw new AppError('VALIDATION_FAILED', [{ path: 'password', message: said('passwordNeeded') }]);
+    const staff = operator ?? (await operators.create({ username: input.username, displayName: input.displayName, password: input.password!, isAdmin: false }));
+    await operators.setRole(accountId, staff.id, 'staff');
+    await audit.fromRequest(request, 'loyalty.staff_add', staff.username);
+    return reply.code(201).send({ operatorId: staff.id, username: staff.username, displayName: staff.displayName, redeemedToday: 0, redeemedTotal: 0, lastRedeemedAt: null } satisfies StaffView);
   });
 
   app.delete<{ Params: { accountId: string; operatorId: string } }>('/api/accounts/:accountId/loyalty/staff/:operatorId', STAFF, async (request, reply) => {

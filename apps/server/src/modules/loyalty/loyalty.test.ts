@@ -221,7 +221,7 @@ test('points never go negative, every entry says why, orders give points once pe
   assert.equal(await ledgerSum(row.id), row.points);
   const history = json<{ items: PointsEntry[] }>(await owner.get(`${base}/members/${member.id}/points`));
   assert.ok(history.items.every((e) => e.note.length > 0), 'every entry says why');
-  assert.equal(history.items.find((e) => e.reason === 'adjust')!.operator?.name !== undefined, true);
+  assert.equal(history.items.find((e) => e.reason === 'adjust')!.operator?.name, owner.session.operator.displayName, 'adjustments name who made them');
 });
 
 test('coupons: templates are checked, stock holds under a rush, per-fan limits hold, points buy coupons or nothing', async () => {

@@ -314,19 +314,13 @@ export class MembersService {
     return entry;
   }
 
-  /** Points a campaign awards (issue 8); the ref makes it once per draw. */
-  async award(accountId: number, openid: string, points: number, note: string, ref: string): Promise<PointsEntry | null> {
-    const member = await this.memberByOpenid(accountId, openid);
-    if (!member) throw new AppError('MEMBER_REQUIRED');
-    return this.db.transaction((tx) => this.change(tx, accountId, member.id, points, 'campaign', note, { ref }));
-  }
-
   /**
    * The daily check-in: the (member, local day) primary key makes it once a day whatever races; the streak
    * continues from yesterday's check-in; a streak bonus is given on the day the streak reaches its length.
    */
-  async checkin(accountId: number, memberId: number, now = new Date()): Promise<CheckinResult> {
-    const program = await this.activeProgram(accountId);
+  async checkin(accountId: number, memberId: number, options: { now?: Date; program?: Program } = {}): Promise<CheckinResult> {
+    const now = options.now ?? new Date();
+    const program = options.program ?? (await this.activeProgram(accountId));
     if (!program) throw new AppError('PROGRAM_NOT_ENABLED');
     const account = await this.accounts.get(accountId);
     const today = localDate(now, account.timezone);
@@ -353,11 +347,6 @@ export class MembersService {
       if (bonus > 0) await tx.query('update checkins set points = points + $3 where member_id = $1 and day = $2', [memberId, today, bonus]);
       return { alreadyToday: false, points: program.points.checkin + bonus, bonus, streak: row.streak, balance };
     });
-  }
-
-  async checkedInToday(accountId: number, member: MemberRow, now = new Date()): Promise<boolean> {
-    const account = await this.accounts.get(accountId);
-    return member.last_checkin_on === localDate(now, account.timezone);
   }
 
   async ledger(accountId: number, memberId: number, cursor: string | undefined, size = 30): Promise<Page<PointsEntry>> {

@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { escapeMarkup } from '../../platform/http/escape.ts';
 
 /** A QR code as PNG, `size` pixels wide (quiet zone included). */
 export function qrPng(content: string, size: number): Promise<Buffer> {
@@ -9,9 +10,6 @@ export function qrPng(content: string, size: number): Promise<Buffer> {
 export function qrSvg(content: string): Promise<string> {
   return QRCode.toString(content, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
 }
-
-const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** Splits a caption into at most `maxLines` lines of about `width` characters (CJK counts 1, Latin ½). */
 export function wrapCaption(caption: string, width = 14, maxLines = 3): string[] {
@@ -55,9 +53,9 @@ export async function posterSvg(input: { content: string; caption: string; title
   const background = input.background
     ? `<image href="data:${input.background.type};base64,${input.background.data.toString('base64')}" x="0" y="0" width="${width}" height="${height}" preserveAspectRatio="xMidYMid slice"/>`
     : `<defs><linearGradient id="bg" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#07c160"/><stop offset="1" stop-color="#05894a"/></linearGradient></defs><rect width="${width}" height="${height}" fill="url(#bg)"/>`;
-  const title = input.background ? '' : `<text x="${width / 2}" y="220" text-anchor="middle" font-size="84" font-weight="700" fill="#fff" font-family="${FONT}">${escapeXml(input.title)}</text>`;
+  const title = input.background ? '' : `<text x="${width / 2}" y="220" text-anchor="middle" font-size="84" font-weight="700" fill="#fff" font-family="${FONT}">${escapeMarkup(input.title)}</text>`;
   const caption = lines
-    .map((line, i) => `<text x="${width / 2}" y="${cardY + code + 100 + i * 64}" text-anchor="middle" font-size="44" fill="#222" font-family="${FONT}">${escapeXml(line)}</text>`)
+    .map((line, i) => `<text x="${width / 2}" y="${cardY + code + 100 + i * 64}" text-anchor="middle" font-size="44" fill="#222" font-family="${FONT}">${escapeMarkup(line)}</text>`)
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
